@@ -1,0 +1,1 @@
+"""The JSON API under /api: thin routes, response schemas, dependencies and one error handler."""

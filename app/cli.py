@@ -1,0 +1,139 @@
+"""The `coopmap` command line: database, serving, users. Composition root for command-line use."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+import uvicorn
+from rich.console import Console
+
+from app.core.config import Settings, load_settings
+from app.core.logging import configure_logging
+from app.db import migrate
+from app.db.engine import Database, make_database
+from app.domain.enums import Role
+from app.domain.errors import CoopmapError
+from app.main import create_app
+from app.services import organisations, users
+from ingest.demo.loader import load_demo
+
+cli = typer.Typer(help="Coopmap: map the co-operative economy of a place.", no_args_is_help=True)
+db_cli = typer.Typer(help="Database schema.", no_args_is_help=True)
+user_cli = typer.Typer(help="Moderator and admin accounts.", no_args_is_help=True)
+demo_cli = typer.Typer(help="The demo dataset.", no_args_is_help=True)
+cli.add_typer(db_cli, name="db")
+cli.add_typer(user_cli, name="user")
+cli.add_typer(demo_cli, name="demo")
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def _settings() -> Settings:
+    try:
+        return load_settings()
+    except ValueError as exc:  # pydantic's ValidationError is a ValueError
+        err_console.print(f"[red]Invalid settings:[/red] {exc}")
+        raise typer.Exit(2) from None
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    err_console.print(f"[red]Error:[/red] {message}")
+    return typer.Exit(code)
+
+
+def _require_migrated(database: Database) -> None:
+    if not migrate.is_up_to_date(database.engine):
+        raise _fail("the database schema is not up to date: run `coopmap db upgrade` first")
+
+
+@db_cli.command("upgrade")
+def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
+    """Apply migrations (creates the SQLite file if needed)."""
+    settings = _settings()
+    database = make_database(settings)
+    try:
+        migrate.upgrade(database.engine, revision)
+        console.print(f"Database at revision {migrate.current_revision(database.engine)}")
+    finally:
+        database.engine.dispose()
+
+
+@db_cli.command("current")
+def db_current() -> None:
+    """Print the database's revision and whether it is up to date."""
+    database = make_database(_settings())
+    try:
+        current = migrate.current_revision(database.engine)
+        state = "up to date" if current == migrate.head_revision() else "needs `coopmap db upgrade`"
+        console.print(f"{current or 'empty'} ({state})")
+    finally:
+        database.engine.dispose()
+
+
+def load_demo_if_empty(database: Database) -> int:
+    """Load the demo dataset when no organisation is stored; returns how many were loaded."""
+    with database.session_factory.begin() as session:
+        if not organisations.is_empty(session):
+            return 0
+        return load_demo(session)
+
+
+@demo_cli.command("load")
+def demo_load() -> None:
+    """Load the demo dataset into an empty database."""
+    database = make_database(_settings())
+    try:
+        _require_migrated(database)
+        loaded = load_demo_if_empty(database)
+        console.print(
+            f"Loaded {loaded} demo organisations" if loaded else "Database not empty: nothing loaded"
+        )
+    finally:
+        database.engine.dispose()
+
+
+@cli.command("serve")
+def serve(
+    demo: Annotated[
+        bool, typer.Option("--demo", help="Load the demo dataset if the database is empty.")
+    ] = False,
+    host: Annotated[str, typer.Option(envvar="HOST", help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(envvar="PORT", help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the web app and API."""
+    settings = _settings()
+    configure_logging(settings)
+    database = make_database(settings)
+    _require_migrated(database)
+    if demo:
+        loaded = load_demo_if_empty(database)
+        if loaded:
+            console.print(f"Loaded {loaded} demo organisations")
+    console.print(f"Coopmap on http://{host}:{port}  (API docs: http://{host}:{port}/docs)")
+    uvicorn.run(create_app(settings, database), host=host, port=port, log_level=settings.log_level.lower())
+
+
+@user_cli.command("create")
+def user_create(
+    email: Annotated[str, typer.Option(help="Login email address.")],
+    role: Annotated[Role, typer.Option(help="moderator or admin.")] = Role.MODERATOR,
+) -> None:
+    """Create an account and print its one-time password (it must be changed at first login)."""
+    database = make_database(_settings())
+    try:
+        _require_migrated(database)
+        with database.session_factory.begin() as session:
+            created = users.create_user(session, email=email, role=role)
+        console.print(f"Created {created.user.role.value} {created.user.email}")
+        console.print(f"One-time password (shown once): {created.one_time_password}", soft_wrap=True)
+    except CoopmapError as exc:
+        raise _fail(exc.message) from None
+    finally:
+        database.engine.dispose()
+
+
+def main() -> None:
+    """Entry point of the `coopmap` script."""
+    cli()

@@ -1,0 +1,81 @@
+"""The one typed settings object, read from `COOPMAP_*` environment variables and validated at start-up."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Self
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PLACEHOLDER_SECRET = "change-me-in-production"  # noqa: S105  (refused in production)
+
+
+class Environment(StrEnum):
+    """Where the app runs; production refuses unsafe defaults."""
+
+    DEVELOPMENT = "development"
+    TEST = "test"
+    PRODUCTION = "production"
+
+
+class Settings(BaseSettings):
+    """Every setting of Coopmap. Tests build it directly; the CLI reads it from the environment."""
+
+    model_config = SettingsConfigDict(env_prefix="COOPMAP_", env_file=".env", extra="ignore", frozen=True)
+
+    environment: Annotated[
+        Environment, Field(description="`development`, `test` or `production` (strict checks).")
+    ] = Environment.DEVELOPMENT
+    database_url: Annotated[
+        str,
+        Field(
+            description="SQLAlchemy URL: a SQLite file (default) or `postgresql+psycopg://...` with PostGIS.",
+            min_length=1,
+        ),
+    ] = "sqlite:///./coopmap.db"
+    secret_key: Annotated[
+        str, Field(description="Signs sessions and CSRF tokens; at least 32 characters in production.")
+    ] = PLACEHOLDER_SECRET
+    db_pool_size: Annotated[
+        int, Field(description="PostgreSQL connection pool size (kept warm).", ge=1, le=100)
+    ] = 5
+    sqlite_busy_timeout_ms: Annotated[
+        int, Field(description="How long a SQLite writer waits for a lock before failing.", ge=0)
+    ] = 5000
+    api_default_limit: Annotated[
+        int, Field(description="Page size of list endpoints when `limit` is not given.", ge=1)
+    ] = 50
+    api_max_limit: Annotated[
+        int, Field(description="Largest `limit` a client may ask for; larger values are refused (422).", ge=1)
+    ] = 500
+    site_name: Annotated[str, Field(description="Name shown in page titles and the header.")] = "Coopmap"
+    tile_url: Annotated[str, Field(description="Leaflet tile URL template for the map background.")] = (
+        "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    )
+    tile_attribution: Annotated[
+        str, Field(description="Attribution shown for the map tiles (plain text).")
+    ] = "© OpenStreetMap contributors"
+    log_level: Annotated[str, Field(description="Python logging level name.")] = "INFO"
+
+    @model_validator(mode="after")
+    def _refuse_unsafe_production(self) -> Self:
+        """Refuse a placeholder or short secret key in production, and a default page above the cap."""
+        weak_secret = self.secret_key == PLACEHOLDER_SECRET or len(self.secret_key) < 32
+        if self.environment is Environment.PRODUCTION and weak_secret:
+            raise ValueError(
+                "COOPMAP_SECRET_KEY must be set to a random value of at least 32 characters in production"
+            )
+        if self.api_default_limit > self.api_max_limit:
+            raise ValueError("COOPMAP_API_DEFAULT_LIMIT must not exceed COOPMAP_API_MAX_LIMIT")
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        """True when the database is the embedded SQLite engine."""
+        return self.database_url.startswith("sqlite")
+
+
+def load_settings() -> Settings:
+    """Read settings from the environment (and `.env`); the composition roots call this once."""
+    return Settings()

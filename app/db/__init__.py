@@ -1,0 +1,1 @@
+"""Data layer: engine and sessions, models, repositories, and the one dialect module."""

@@ -1,0 +1,200 @@
+"""Everything that differs between SQLite and PostgreSQL + PostGIS lives here, and only here.
+
+SQLite (embedded default) keeps latitude/longitude as REAL columns with an R*Tree mirror maintained by
+triggers, boundary bboxes in a second R*Tree, and an FTS5 table for text. PostgreSQL derives a
+`geography(Point,4326)` column (GiST), a `tsvector` (GIN) and boundary `geometry(MultiPolygon,4326)`
+(GiST) as generated columns, so the portable columns stay the single source of truth on both engines.
+
+These objects are created by migrations (not by the ORM metadata), so `ignore_in_metadata_compare`
+tells Alembic's drift check to skip them. Note for future migrations: a SQLite batch ALTER of
+`organisations` or `areas` re-creates the table and drops its triggers; call `create_search_structures`
+again after one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from geoalchemy2 import Geography, Geometry
+from sqlalchemy.engine import URL, Connection, make_url
+
+POSTGIS_EXTENSIONS = ("postgis", "pg_trgm")
+
+# Columns, tables and indexes that exist in the database but not in the ORM metadata.
+_DIALECT_TABLE_PREFIXES = ("organisations_rtree", "organisations_fts", "areas_rtree", "spatial_ref_sys")
+_DIALECT_COLUMNS = {("organisations", "geog"), ("organisations", "search_tsv"), ("areas", "geom")}
+_DIALECT_INDEXES = {
+    "ix_organisations_geog",
+    "ix_organisations_search_tsv",
+    "ix_organisations_name_trgm",
+    "ix_areas_geom",
+}
+
+# Typed column handles for the PostGIS-only columns, for building spatial queries with GeoAlchemy2.
+organisation_geog = sa.column("geog", Geography(geometry_type="POINT", srid=4326, spatial_index=False))
+area_geom = sa.column("geom", Geometry(geometry_type="MULTIPOLYGON", srid=4326, spatial_index=False))
+
+_SQLITE_DDL = [
+    # R*Tree of organisation points; min == max. Coordinates are 32-bit floats rounded outward,
+    # so the R*Tree is a prefilter and queries refine against the real REAL columns.
+    """CREATE VIRTUAL TABLE IF NOT EXISTS organisations_rtree
+       USING rtree(id, min_lat, max_lat, min_lon, max_lon)""",
+    """CREATE TRIGGER IF NOT EXISTS organisations_rtree_ai AFTER INSERT ON organisations
+       WHEN new.latitude IS NOT NULL AND new.longitude IS NOT NULL BEGIN
+         INSERT INTO organisations_rtree
+         VALUES (new.id, new.latitude, new.latitude, new.longitude, new.longitude);
+       END""",
+    """CREATE TRIGGER IF NOT EXISTS organisations_rtree_au
+       AFTER UPDATE OF latitude, longitude ON organisations BEGIN
+         DELETE FROM organisations_rtree WHERE id = old.id;
+         INSERT INTO organisations_rtree
+         SELECT new.id, new.latitude, new.latitude, new.longitude, new.longitude
+         WHERE new.latitude IS NOT NULL AND new.longitude IS NOT NULL;
+       END""",
+    """CREATE TRIGGER IF NOT EXISTS organisations_rtree_ad AFTER DELETE ON organisations BEGIN
+         DELETE FROM organisations_rtree WHERE id = old.id;
+       END""",
+    # Full-text index over the descriptive fields (JSON lists are indexed as their text).
+    """CREATE VIRTUAL TABLE IF NOT EXISTS organisations_fts USING fts5(
+         name, other_names, description, goods_services, tokenize = 'unicode61 remove_diacritics 2')""",
+    """CREATE TRIGGER IF NOT EXISTS organisations_fts_ai AFTER INSERT ON organisations BEGIN
+         INSERT INTO organisations_fts(rowid, name, other_names, description, goods_services)
+         VALUES (new.id, new.name, new.other_names, new.description, new.goods_services);
+       END""",
+    """CREATE TRIGGER IF NOT EXISTS organisations_fts_au
+       AFTER UPDATE OF name, other_names, description, goods_services ON organisations BEGIN
+         DELETE FROM organisations_fts WHERE rowid = old.id;
+         INSERT INTO organisations_fts(rowid, name, other_names, description, goods_services)
+         VALUES (new.id, new.name, new.other_names, new.description, new.goods_services);
+       END""",
+    """CREATE TRIGGER IF NOT EXISTS organisations_fts_ad AFTER DELETE ON organisations BEGIN
+         DELETE FROM organisations_fts WHERE rowid = old.id;
+       END""",
+    # Boundary bounding boxes; exact containment is refined with Shapely.
+    "CREATE VIRTUAL TABLE IF NOT EXISTS areas_rtree USING rtree(id, min_lat, max_lat, min_lon, max_lon)",
+    """CREATE TRIGGER IF NOT EXISTS areas_rtree_ai AFTER INSERT ON areas BEGIN
+         INSERT INTO areas_rtree VALUES (new.id, new.min_lat, new.max_lat, new.min_lon, new.max_lon);
+       END""",
+    """CREATE TRIGGER IF NOT EXISTS areas_rtree_au AFTER UPDATE OF min_lat, max_lat, min_lon, max_lon ON areas
+       BEGIN
+         DELETE FROM areas_rtree WHERE id = old.id;
+         INSERT INTO areas_rtree VALUES (new.id, new.min_lat, new.max_lat, new.min_lon, new.max_lon);
+       END""",
+    """CREATE TRIGGER IF NOT EXISTS areas_rtree_ad AFTER DELETE ON areas BEGIN
+         DELETE FROM areas_rtree WHERE id = old.id;
+       END""",
+    # Back-fill rows that existed before the structures did (no-op on a fresh database).
+    """INSERT INTO organisations_rtree
+       SELECT id, latitude, latitude, longitude, longitude FROM organisations
+       WHERE latitude IS NOT NULL AND longitude IS NOT NULL
+         AND id NOT IN (SELECT id FROM organisations_rtree)""",
+    """INSERT INTO organisations_fts(rowid, name, other_names, description, goods_services)
+       SELECT id, name, other_names, description, goods_services FROM organisations
+       WHERE id NOT IN (SELECT rowid FROM organisations_fts)""",
+    """INSERT INTO areas_rtree SELECT id, min_lat, max_lat, min_lon, max_lon FROM areas
+       WHERE id NOT IN (SELECT id FROM areas_rtree)""",
+]
+
+_SQLITE_DROP = [
+    *(
+        f"DROP TRIGGER IF EXISTS {name}"
+        for name in (
+            "organisations_rtree_ai",
+            "organisations_rtree_au",
+            "organisations_rtree_ad",
+            "organisations_fts_ai",
+            "organisations_fts_au",
+            "organisations_fts_ad",
+            "areas_rtree_ai",
+            "areas_rtree_au",
+            "areas_rtree_ad",
+        )
+    ),
+    "DROP TABLE IF EXISTS organisations_rtree",
+    "DROP TABLE IF EXISTS organisations_fts",
+    "DROP TABLE IF EXISTS areas_rtree",
+]
+
+_POSTGIS_DDL = [
+    *(f"CREATE EXTENSION IF NOT EXISTS {ext}" for ext in POSTGIS_EXTENSIONS),
+    """ALTER TABLE organisations ADD COLUMN IF NOT EXISTS geog geography(Point, 4326)
+       GENERATED ALWAYS AS (CASE WHEN latitude IS NOT NULL AND longitude IS NOT NULL
+         THEN ST_SetSRID(ST_MakePoint(longitude, latitude), 4326)::geography END) STORED""",
+    "CREATE INDEX IF NOT EXISTS ix_organisations_geog ON organisations USING gist (geog)",
+    # 'simple' config: names are proper nouns, so no English stemming of "Co-operative" or place names.
+    """ALTER TABLE organisations ADD COLUMN IF NOT EXISTS search_tsv tsvector
+       GENERATED ALWAYS AS (to_tsvector('simple'::regconfig,
+         coalesce(name, '') || ' ' || coalesce(other_names::text, '') || ' ' ||
+         coalesce(description, '') || ' ' || coalesce(goods_services::text, ''))) STORED""",
+    "CREATE INDEX IF NOT EXISTS ix_organisations_search_tsv ON organisations USING gin (search_tsv)",
+    "CREATE INDEX IF NOT EXISTS ix_organisations_name_trgm ON organisations USING gin (name gin_trgm_ops)",
+    """ALTER TABLE areas ADD COLUMN IF NOT EXISTS geom geometry(MultiPolygon, 4326)
+       GENERATED ALWAYS AS (ST_Multi(ST_GeomFromWKB(boundary_wkb, 4326))) STORED""",
+    "CREATE INDEX IF NOT EXISTS ix_areas_geom ON areas USING gist (geom)",
+]
+
+_POSTGIS_DROP = [
+    "DROP INDEX IF EXISTS ix_areas_geom",
+    "ALTER TABLE areas DROP COLUMN IF EXISTS geom",
+    "DROP INDEX IF EXISTS ix_organisations_name_trgm",
+    "DROP INDEX IF EXISTS ix_organisations_search_tsv",
+    "ALTER TABLE organisations DROP COLUMN IF EXISTS search_tsv",
+    "DROP INDEX IF EXISTS ix_organisations_geog",
+    "ALTER TABLE organisations DROP COLUMN IF EXISTS geog",
+    # Extensions are left installed: other schemas may use them and only a superuser can re-create them.
+]
+
+
+def normalise_url(url: str) -> URL:
+    """Turn `postgresql://` into the psycopg 3 driver URL; other URLs pass through."""
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def is_sqlite(connection: Connection) -> bool:
+    """True when the connection is to SQLite."""
+    return connection.dialect.name == "sqlite"
+
+
+def configure_sqlite_connection(dbapi_connection: Any, busy_timeout_ms: int) -> None:
+    """Per-connection SQLite settings: WAL, busy timeout, foreign keys; SQLAlchemy owns transactions."""
+    # pysqlite's own transaction handling breaks SAVEPOINTs; let SQLAlchemy emit BEGIN (see engine.py).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    finally:
+        cursor.close()
+
+
+def create_search_structures(connection: Connection) -> None:
+    """Create the spatial and text indexes of this dialect (idempotent)."""
+    for statement in _SQLITE_DDL if is_sqlite(connection) else _POSTGIS_DDL:
+        connection.exec_driver_sql(statement)
+
+
+def drop_search_structures(connection: Connection) -> None:
+    """Drop what `create_search_structures` made (for downgrades)."""
+    for statement in _SQLITE_DROP if is_sqlite(connection) else _POSTGIS_DROP:
+        connection.exec_driver_sql(statement)
+
+
+def ignore_in_metadata_compare(
+    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
+) -> bool:
+    """Alembic `include_object` hook: False for the dialect objects above, True otherwise."""
+    if name is None:
+        return True
+    if type_ == "table":
+        return not name.startswith(_DIALECT_TABLE_PREFIXES)
+    if type_ == "column":
+        return (obj.table.name, name) not in _DIALECT_COLUMNS
+    if type_ == "index":
+        return name not in _DIALECT_INDEXES
+    return True

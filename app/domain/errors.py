@@ -1,0 +1,61 @@
+"""Domain errors: each carries its HTTP meaning and a message safe to show to users.
+
+CoopmapError            500  (never raised directly)
+├── NotFound            404  a thing that was asked for does not exist (or is not public)
+├── InvalidInput        422  a named field or parameter is wrong
+├── Conflict            409  the state changed under the caller (optimistic locking, duplicates)
+├── Forbidden           403  the caller may not do this
+└── SourceError         502  an upstream register or download failed
+"""
+
+from __future__ import annotations
+
+
+class CoopmapError(Exception):
+    """Base of every expected error; `status` is the HTTP meaning, `message` is safe to show."""
+
+    status: int = 500
+    kind: str = "error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NotFound(CoopmapError):
+    """The requested thing does not exist or is not public."""
+
+    status = 404
+    kind = "not_found"
+
+
+class InvalidInput(CoopmapError):
+    """A named input field or parameter is invalid."""
+
+    status = 422
+    kind = "invalid"
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class Conflict(CoopmapError):
+    """The request conflicts with the current state."""
+
+    status = 409
+    kind = "conflict"
+
+
+class Forbidden(CoopmapError):
+    """The caller is not allowed to do this."""
+
+    status = 403
+    kind = "forbidden"
+
+
+class SourceError(CoopmapError):
+    """An upstream source could not be fetched or parsed."""
+
+    status = 502
+    kind = "source_error"

@@ -1,0 +1,60 @@
+"""Composition root of the web app: `create_app(settings)` wires settings, database, routes and pages."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from urllib.parse import urlsplit
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+import app as app_package
+from app.api.errors import install_error_handlers
+from app.api.routes import health, organisations
+from app.core.config import Settings
+from app.core.headers import SecurityHeadersMiddleware
+from app.db.engine import Database, make_database
+from app.views import docs, pages
+from app.views.errors import render_error
+from app.views.templating import make_templates
+from web import STATIC_DIR
+
+API_DESCRIPTION = """
+Coopmap maps the co-operative and democratic economy: public registers (Co-operatives UK, the FCA
+Mutuals Public Register, Digital Commons exports) merged with community submissions, with the origin
+of every field. Lists are keyset-paginated: follow `links.next` (or pass `next_cursor` as `cursor`).
+Errors are JSON `{"error", "detail", "field"}`; a 422 names the parameter at fault.
+"""
+
+
+def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
+    """Build the app; `database` is injected by tests, otherwise made from settings (and disposed on exit)."""
+    owned = database is None
+    db = database if database is not None else make_database(settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if owned:
+            db.engine.dispose()
+
+    application = FastAPI(
+        title="Coopmap API",
+        version=app_package.__version__,
+        description=API_DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    application.state.settings = settings
+    application.state.database = db
+    application.state.templates = make_templates(settings)
+
+    install_error_handlers(application, html_renderer=render_error)
+    tile_origin = "{0.scheme}://{0.netloc}".format(urlsplit(settings.tile_url.replace("{s}", "a")))
+    application.add_middleware(SecurityHeadersMiddleware, tile_origin=tile_origin)
+    application.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    for router in (health.router, organisations.router, pages.router, docs.router):
+        application.include_router(router)
+    return application

@@ -1,0 +1,57 @@
+"""Reading organisations for the public API and pages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from app.db.models import FieldProvenance, Organisation
+from app.db.repositories.organisations import OrganisationRepository
+from app.domain.errors import NotFound
+from app.services.pagination import decode_cursor, encode_cursor
+
+
+@dataclass(frozen=True)
+class OrganisationPage:
+    """One page of organisations and the cursor of the next page (None on the last)."""
+
+    items: Sequence[Organisation]
+    next_cursor: str | None
+
+
+def is_empty(session: Session) -> bool:
+    """True when no organisation is stored yet (e.g. a fresh install)."""
+    return not OrganisationRepository(session).any_exist()
+
+
+def get_public(session: Session, ident: str) -> Organisation:
+    """A public organisation by public id or slug, with sources and provenance."""
+    organisation = OrganisationRepository(session).get_public_detail(ident)
+    if organisation is None:
+        raise NotFound(f"no public organisation has the id or slug {ident!r}")
+    return organisation
+
+
+def list_public(session: Session, *, limit: int, cursor: str | None) -> OrganisationPage:
+    """Public organisations in name order, keyset-paginated (stable while data changes, no COUNT)."""
+    after = decode_cursor(cursor) if cursor else None
+    rows = OrganisationRepository(session).page_public(limit + 1, after)
+    items = rows[:limit]
+    next_cursor = None
+    if len(rows) > limit:
+        last = items[-1]
+        next_cursor = encode_cursor(last.sort_name, last.id)
+    return OrganisationPage(items=items, next_cursor=next_cursor)
+
+
+def public_email(org: Organisation) -> str | None:
+    """The contact email, only when the organisation consented to publishing it."""
+    return org.email if org.email_consent else None
+
+
+def public_provenance(org: Organisation) -> dict[str, FieldProvenance]:
+    """Field -> provenance, without fields that are not published (an unconsented email)."""
+    hidden = set() if org.email_consent else {"email"}
+    return {p.field: p for p in sorted(org.provenance, key=lambda p: p.field) if p.field not in hidden}

@@ -1,0 +1,33 @@
+"""Opaque keyset cursors: `next_cursor` encodes the sort key of the last item of a page."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+
+from app.domain.errors import InvalidInput
+
+CURSOR_MAX_LENGTH = 600
+
+
+def encode_cursor(sort_name: str, item_id: int) -> str:
+    """Encode a (sort_name, id) position as URL-safe text."""
+    raw = json.dumps([sort_name, item_id], separators=(",", ":"), ensure_ascii=False).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[str, int]:
+    """Decode a cursor made by `encode_cursor`; anything else is a 422 naming `cursor`."""
+    problem = InvalidInput("cursor", "cursor is not valid: pass the next_cursor value of a previous page")
+    if len(cursor) > CURSOR_MAX_LENGTH:
+        raise problem
+    try:
+        value = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        raise problem from None
+    match value:
+        case [str() as sort_name, int() as item_id] if not isinstance(item_id, bool):
+            return sort_name, item_id
+        case _:
+            raise problem

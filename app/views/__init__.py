@@ -1,0 +1,1 @@
+"""Server-rendered pages; each links its JSON twin."""

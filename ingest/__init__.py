@@ -1,0 +1,1 @@
+"""Ingest: sources, normalisation, geocoding and matching; persists through app.services."""
