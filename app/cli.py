@@ -16,6 +16,15 @@ from app.domain.enums import Role
 from app.domain.errors import CoopmapError
 from app.main import create_app
 from app.services import organisations, users
+from ingest.cli import (
+    DatasetOption,
+    DryRunOption,
+    FileOption,
+    ShrinkOption,
+    UrlOption,
+    ingest_command,
+    source_option_help,
+)
 from ingest.demo.loader import load_demo
 
 cli = typer.Typer(help="Coopmap: map the co-operative economy of a place.", no_args_is_help=True)
@@ -113,6 +122,26 @@ def serve(
             console.print(f"Loaded {loaded} demo organisations")
     console.print(f"Coopmap on http://{host}:{port}  (API docs: http://{host}:{port}/docs)")
     uvicorn.run(create_app(settings, database), host=host, port=port, log_level=settings.log_level.lower())
+
+
+@cli.command("ingest")
+def ingest(
+    source: Annotated[str, typer.Argument(help=source_option_help())],
+    file: FileOption = None,
+    url: UrlOption = None,
+    dataset: DatasetOption = None,
+    dry_run: DryRunOption = False,
+    allow_shrink: ShrinkOption = False,
+) -> None:
+    """Import a source: download (or read --file), parse, and merge it into the directory."""
+    settings = _settings()
+    configure_logging(settings)
+    database = make_database(settings)
+    try:
+        _require_migrated(database)
+        ingest_command(database, settings, source, file, url, dataset, dry_run, allow_shrink)
+    finally:
+        database.engine.dispose()
 
 
 @user_cli.command("create")

@@ -57,6 +57,39 @@ class Settings(BaseSettings):
         str, Field(description="Attribution shown for the map tiles (plain text).")
     ] = "© OpenStreetMap contributors"
     log_level: Annotated[str, Field(description="Python logging level name.")] = "INFO"
+    coops_uk_page_url: Annotated[
+        str, Field(description="Co-operatives UK open data page; the organisations CSV link is found on it.")
+    ] = "https://www.uk.coop/resources/open-data"
+    coops_uk_fallback_url: Annotated[
+        str | None, Field(description="Organisations CSV URL used when the link cannot be found on the page.")
+    ] = None
+    fca_url: Annotated[str, Field(description="FCA Mutuals Public Register society list (CSV).")] = (
+        "https://fcastoragemprprod.blob.core.windows.net/societylist/SocietyList.csv"
+    )
+    fca_include: Annotated[
+        list[str],
+        Field(
+            description="FCA societies imported: `Registered As` or `Registration Act` contains one of these "
+            "(case-insensitive; JSON list)."
+        ),
+    ] = ["co-operative", "community benefit", "credit union", "industrial and provident"]
+    fca_exclude: Annotated[
+        list[str],
+        Field(description="FCA societies never imported, matched the same way (JSON list)."),
+    ] = ["building societ", "friendly societ"]
+    postcodes_io_url: Annotated[
+        str, Field(description="postcodes.io base URL for postcodes missing from the loaded table.")
+    ] = "https://api.postcodes.io"
+    download_timeout_s: Annotated[
+        float, Field(description="Timeout in seconds for each download or API request.", gt=0)
+    ] = 30.0
+    download_retries: Annotated[
+        int,
+        Field(description="Retries (with exponential backoff) after a failed download or 5xx.", ge=0, le=10),
+    ] = 3
+    download_max_bytes: Annotated[
+        int, Field(description="Largest download accepted, in bytes; bigger files are refused.", gt=0)
+    ] = 200_000_000
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Self:

@@ -1,26 +1,24 @@
-"""Storing what sources say: upsert source records by content hash and build organisations with provenance.
+"""Source records: what each source said, upserted by (source, source_id) with a content hash.
 
-Ingest (registers, the demo dataset, later the webform) goes through here; it never writes SQL itself.
+Identical content changes nothing (an unchanged re-ingest writes no data); changed content replaces
+the stored fields and is applied to the organisation by `app.services.linking`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import secrets
-from dataclasses import dataclass
-from datetime import date, datetime
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.db.models import FieldProvenance, Organisation, SourceRecord
-from app.db.repositories.organisations import OrganisationRepository
+from app.db.models import SourceRecord
 from app.db.repositories.source_records import SourceRecordRepository
-from app.domain.enums import LocationPrecision, OrganisationStatus
 from app.domain.errors import InvalidInput
-from app.domain.text import slugify, sort_key
 
 # Organisation fields a source can supply; each supplied value gets a provenance row.
 ORGANISATION_FIELDS: tuple[str, ...] = (
@@ -54,12 +52,7 @@ ORGANISATION_FIELDS: tuple[str, ...] = (
     "incorporated_on",
     "dissolved_on",
 )
-_DATE_FIELDS = frozenset({"incorporated_on", "dissolved_on"})
-_ENUM_FIELDS: dict[str, type[StrEnum]] = {
-    "status": OrganisationStatus,
-    "location_precision": LocationPrecision,
-}
-_PUBLIC_ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford base32: no i, l, o, u
+_KNOWN_FIELDS = frozenset(ORGANISATION_FIELDS)
 
 
 class Change(StrEnum):
@@ -68,6 +61,17 @@ class Change(StrEnum):
     INSERTED = "inserted"
     UPDATED = "updated"
     UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True)
+class RecordInput:
+    """One parsed record to store; `links` name records of other sources that are the same organisation."""
+
+    source_id: str
+    raw: dict[str, Any]
+    fields: dict[str, Any]
+    status_in_source: str
+    links: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,58 @@ def content_hash(fields: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
+def _check_fields(fields: dict[str, Any]) -> None:
+    unknown = set(fields) - _KNOWN_FIELDS
+    if unknown:
+        raise InvalidInput(sorted(unknown)[0], f"unknown organisation field(s): {', '.join(sorted(unknown))}")
+
+
+def upsert_records(
+    session: Session,
+    *,
+    source: str,
+    items: Sequence[RecordInput],
+    seen_at: datetime,
+    run_id: int | None = None,
+) -> list[RecordOutcome]:
+    """Insert new records, update changed ones, bump last_seen_at of unchanged ones: a few statements."""
+    for item in items:
+        _check_fields(item.fields)
+    repository = SourceRecordRepository(session)
+    existing = repository.get_many(source, [item.source_id for item in items])
+    outcomes: list[RecordOutcome] = []
+    new_records: list[SourceRecord] = []
+    for item in items:
+        digest = content_hash(item.fields)
+        record = existing.get(item.source_id)
+        if record is None:
+            record = SourceRecord(
+                source=source,
+                source_id=item.source_id,
+                raw=item.raw,
+                fields=item.fields,
+                content_hash=digest,
+                status_in_source=item.status_in_source,
+                first_seen_at=seen_at,
+                last_seen_at=seen_at,
+                last_run_id=run_id,
+            )
+            existing[item.source_id] = record
+            new_records.append(record)
+            outcomes.append(RecordOutcome(record, Change.INSERTED))
+        elif record.content_hash == digest and record.status_in_source == item.status_in_source:
+            # Only bookkeeping changes; SQLAlchemy sends these as one executemany UPDATE.
+            record.last_seen_at, record.last_run_id = seen_at, run_id
+            outcomes.append(RecordOutcome(record, Change.UNCHANGED))
+        else:
+            record.raw, record.fields, record.content_hash = item.raw, item.fields, digest
+            record.status_in_source = item.status_in_source
+            record.last_seen_at, record.last_run_id = seen_at, run_id
+            outcomes.append(RecordOutcome(record, Change.UPDATED))
+    repository.add_all(new_records)
+    return outcomes
+
+
 def upsert_source_record(
     session: Session,
     *,
@@ -95,112 +151,6 @@ def upsert_source_record(
     seen_at: datetime,
     run_id: int | None = None,
 ) -> RecordOutcome:
-    """Insert or update the record (source, source_id); identical content changes nothing but last_seen_at."""
-    unknown = set(fields) - set(ORGANISATION_FIELDS)
-    if unknown:
-        raise InvalidInput(sorted(unknown)[0], f"unknown organisation field(s): {', '.join(sorted(unknown))}")
-    repository = SourceRecordRepository(session)
-    digest = content_hash(fields)
-    record = repository.get(source, source_id)
-    if record is None:
-        record = SourceRecord(
-            source=source,
-            source_id=source_id,
-            raw=raw,
-            fields=fields,
-            content_hash=digest,
-            status_in_source=status_in_source,
-            first_seen_at=seen_at,
-            last_seen_at=seen_at,
-            last_run_id=run_id,
-        )
-        return RecordOutcome(repository.add(record), Change.INSERTED)
-    record.last_seen_at = seen_at
-    record.last_run_id = run_id
-    if record.content_hash == digest and record.status_in_source == status_in_source:
-        return RecordOutcome(record, Change.UNCHANGED)
-    record.raw, record.fields, record.content_hash = raw, fields, digest
-    record.status_in_source = status_in_source
-    session.flush()
-    return RecordOutcome(record, Change.UPDATED)
-
-
-def _column_value(field: str, value: Any) -> Any:
-    """Convert a JSON-safe field value to what the column holds."""
-    if value is None:
-        return None
-    if field in _DATE_FIELDS:
-        return value if isinstance(value, date) else date.fromisoformat(value)
-    if field in _ENUM_FIELDS:
-        return _ENUM_FIELDS[field](value)
-    return value
-
-
-def _is_supplied(value: Any) -> bool:
-    return value not in (None, "", [])
-
-
-def apply_fields(organisation: Organisation, record: SourceRecord, observed_at: datetime) -> None:
-    """Copy the record's supplied fields onto the organisation, recording provenance for each."""
-    existing = {p.field: p for p in organisation.provenance}
-    for field, value in record.fields.items():
-        if not _is_supplied(value):
-            continue
-        setattr(organisation, field, _column_value(field, value))
-        provenance = existing.get(field)
-        if provenance is None:
-            organisation.provenance.append(
-                FieldProvenance(
-                    field=field, source=record.source, source_record_id=record.id, observed_at=observed_at
-                )
-            )
-        else:
-            provenance.source, provenance.source_record_id = record.source, record.id
-            provenance.observed_at = observed_at
-    organisation.sort_name = sort_key(organisation.name)
-
-
-def _free_slug(repository: OrganisationRepository, name: str, locality: str | None) -> str:
-    base = slugify(name)
-    taken = repository.slugs_starting_with(base)
-    if base not in taken:
-        return base
-    if locality:
-        with_place = slugify(f"{name} {locality}")
-        if with_place not in repository.slugs_starting_with(with_place):
-            return with_place
-    suffix = 2
-    while f"{base}-{suffix}" in taken:
-        suffix += 1
-    return f"{base}-{suffix}"
-
-
-def _new_public_id(repository: OrganisationRepository) -> str:
-    while True:
-        candidate = "".join(secrets.choice(_PUBLIC_ID_ALPHABET) for _ in range(12))
-        if not repository.public_id_exists(candidate):
-            return candidate
-
-
-def create_organisation(session: Session, record: SourceRecord, observed_at: datetime) -> Organisation:
-    """Create an organisation from one source record and link the record to it."""
-    name = record.fields.get("name")
-    if not isinstance(name, str) or not name.strip():
-        raise InvalidInput("name", "a source record needs a name to create an organisation")
-    repository = OrganisationRepository(session)
-    organisation = Organisation(
-        public_id=_new_public_id(repository),
-        slug=_free_slug(repository, name, record.fields.get("locality")),
-        name=name,
-        sort_name=sort_key(name),
-        other_names=[],
-        activities=[],
-        goods_services=[],
-        provenance=[],
-        last_verified_at=observed_at,
-    )
-    repository.add(organisation)
-    apply_fields(organisation, record, observed_at)
-    record.organisation_id = organisation.id
-    session.flush()
-    return organisation
+    """Upsert one record (see `upsert_records`)."""
+    item = RecordInput(source_id=source_id, raw=raw, fields=fields, status_in_source=status_in_source)
+    return upsert_records(session, source=source, items=[item], seen_at=seen_at, run_id=run_id)[0]

@@ -1,8 +1,8 @@
-"""GET /healthz: liveness plus a database round trip."""
+"""GET /healthz: liveness plus a database round trip (HEAD answers the same, for uptime monitors)."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
 
 import app
@@ -13,9 +13,8 @@ from app.services import health
 router = APIRouter(tags=["health"])
 
 
-@router.api_route(
+@router.get(
     "/healthz",
-    methods=["GET", "HEAD"],
     summary="Health check",
     response_model=Health,
     responses={503: {"model": Health, "description": "Database unreachable"}},
@@ -27,3 +26,9 @@ def healthz(session: SessionDep) -> Health | JSONResponse:
         return Health(status="ok", database=engine_name, version=app.__version__)
     body = Health(status="unavailable", database=engine_name, version=app.__version__)
     return JSONResponse(body.model_dump(), status_code=503)
+
+
+@router.head("/healthz", include_in_schema=False)
+def healthz_head(session: SessionDep) -> Response:
+    """Status only: 200 or 503."""
+    return Response(status_code=200 if health.database_ok(session) else 503)

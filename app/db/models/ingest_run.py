@@ -13,7 +13,7 @@ from app.domain.enums import IngestStatus
 
 
 class IngestRun(Base):
-    """Counts read / inserted / updated / unchanged / rejected; rejects lists row and reason."""
+    """Counts of read / inserted / updated / unchanged / rejected / skipped / missing rows, with reasons."""
 
     __tablename__ = "ingest_runs"
     __table_args__ = (Index("ix_ingest_runs_source_started", "source", "started_at"),)
@@ -34,5 +34,8 @@ class IngestRun(Base):
     updated_count: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     unchanged_count: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     rejected_count: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    # Valid rows deliberately not imported (e.g. building societies), and records gone from the source.
+    skipped_count: Mapped[int] = mapped_column(Integer, nullable=False, default=0, server_default="0")
+    missing_count: Mapped[int] = mapped_column(Integer, nullable=False, default=0, server_default="0")
     rejects: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, nullable=False, default=list)
     error: Mapped[str | None] = mapped_column(Text)

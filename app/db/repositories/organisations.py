@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import exists, or_, select, tuple_
+from sqlalchemy import exists, insert, or_, select, tuple_
 from sqlalchemy.orm import Session, selectinload
 
-from app.db.models import Organisation
+from app.db.models import FieldProvenance, Organisation
 from app.domain.enums import Visibility
 
 
@@ -44,16 +45,53 @@ class OrganisationRepository:
         statement = statement.order_by(Organisation.sort_name, Organisation.id).limit(limit)
         return self.session.scalars(statement).all()
 
-    def slugs_starting_with(self, prefix: str) -> set[str]:
-        """Existing slugs equal to `prefix` or `prefix-...` (to pick a free one)."""
-        statement = select(Organisation.slug).where(
-            or_(Organisation.slug == prefix, Organisation.slug.startswith(prefix + "-", autoescape=True))
-        )
-        return set(self.session.scalars(statement))
+    def existing_slugs(self, candidates: Sequence[str]) -> set[str]:
+        """Which of the candidate slugs are already used (indexed IN lookups)."""
+        unique = list(dict.fromkeys(candidates))
+        taken: set[str] = set()
+        for start in range(0, len(unique), 500):
+            statement = select(Organisation.slug).where(Organisation.slug.in_(unique[start : start + 500]))
+            taken.update(self.session.scalars(statement))
+        return taken
 
-    def public_id_exists(self, public_id: str) -> bool:
-        """True when the public id is already used."""
-        return bool(self.session.scalar(select(exists().where(Organisation.public_id == public_id))))
+    def add_provenance_rows(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Insert provenance rows of new organisations in one executemany."""
+        if rows:
+            self.session.execute(insert(FieldProvenance), list(rows))
+
+    def with_provenance(self, ids: Sequence[int]) -> dict[int, Organisation]:
+        """Organisations by id with their provenance loaded (one query for the rows, one for provenance)."""
+        found: dict[int, Organisation] = {}
+        unique = list(dict.fromkeys(ids))
+        for start in range(0, len(unique), 500):
+            statement = (
+                select(Organisation)
+                .where(Organisation.id.in_(unique[start : start + 500]))
+                .options(selectinload(Organisation.provenance))
+                # Refresh collections of organisations already in the session (e.g. created this run).
+                .execution_options(populate_existing=True)
+            )
+            found.update((org.id, org) for org in self.session.scalars(statement))
+        return found
+
+    def ids_by_identifier(self, fca_numbers: Sequence[str], ch_numbers: Sequence[str]) -> dict[str, int]:
+        """Organisation ids keyed by `fca:<number>` / `ch:<number>` for exact identifier linking."""
+        found: dict[str, int] = {}
+        for column, prefix, values in (
+            (Organisation.fca_number, "fca:", fca_numbers),
+            (Organisation.companies_house_number, "ch:", ch_numbers),
+        ):
+            unique = list(dict.fromkeys(values))
+            for start in range(0, len(unique), 500):
+                statement = select(column, Organisation.id).where(column.in_(unique[start : start + 500]))
+                for value, org_id in self.session.execute(statement):
+                    found.setdefault(f"{prefix}{value}", org_id)
+        return found
+
+    def add_all(self, organisations: Sequence[Organisation]) -> None:
+        """Stage new organisations and flush once so they get ids."""
+        self.session.add_all(organisations)
+        self.session.flush()
 
     def add(self, organisation: Organisation) -> Organisation:
         """Stage a new organisation and flush so it gets its id."""

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.db.models import SourceRecord
+
+_CHUNK = 500  # keeps IN lists well under every driver's parameter limit
+
+
+def _chunks(values: Sequence[str], size: int = _CHUNK) -> Iterable[Sequence[str]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
 
 
 class SourceRecordRepository:
@@ -20,6 +29,59 @@ class SourceRecordRepository:
             SourceRecord.source == source, SourceRecord.source_id == source_id
         )
         return self.session.scalars(statement).first()
+
+    def get_many(self, source: str, source_ids: Sequence[str]) -> dict[str, SourceRecord]:
+        """Stored records of one source by id (chunked IN queries)."""
+        found: dict[str, SourceRecord] = {}
+        for chunk in _chunks(list(dict.fromkeys(source_ids))):
+            statement = select(SourceRecord).where(
+                SourceRecord.source == source, SourceRecord.source_id.in_(chunk)
+            )
+            found.update((record.source_id, record) for record in self.session.scalars(statement))
+        return found
+
+    def organisation_ids_for(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        """Organisation ids of records named by (source, source_id), for cross-source links."""
+        found: dict[tuple[str, str], int] = {}
+        unique = list(dict.fromkeys(keys))
+        for start in range(0, len(unique), _CHUNK):
+            chunk = unique[start : start + _CHUNK]
+            statement = select(
+                SourceRecord.source, SourceRecord.source_id, SourceRecord.organisation_id
+            ).where(
+                tuple_(SourceRecord.source, SourceRecord.source_id).in_(chunk),
+                SourceRecord.organisation_id.is_not(None),
+            )
+            for source, source_id, organisation_id in self.session.execute(statement):
+                if organisation_id is not None:
+                    found[(source, source_id)] = organisation_id
+        return found
+
+    def mark_missing_except(self, source: str, present_ids: set[str], run_id: int | None) -> int:
+        """Mark records of `source` absent from a complete file as `missing`; returns how many changed."""
+        statement = select(SourceRecord).where(
+            SourceRecord.source == source, SourceRecord.status_in_source != "missing"
+        )
+        changed = 0
+        for record in self.session.scalars(statement):
+            if record.source_id not in present_ids:
+                record.status_in_source = "missing"
+                record.last_run_id = run_id
+                changed += 1
+        self.session.flush()
+        return changed
+
+    def count_present(self, source: str) -> int:
+        """Records of a source not marked missing."""
+        statement = select(func.count()).where(
+            SourceRecord.source == source, SourceRecord.status_in_source != "missing"
+        )
+        return int(self.session.scalar(statement) or 0)
+
+    def add_all(self, records: Sequence[SourceRecord]) -> None:
+        """Stage new records and flush once so they get ids."""
+        self.session.add_all(records)
+        self.session.flush()
 
     def add(self, record: SourceRecord) -> SourceRecord:
         """Stage a new record and flush so it gets its id."""

@@ -1,0 +1,1 @@
+"""Demo dataset shipped with Coopmap (fictional organisations)."""

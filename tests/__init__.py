@@ -1,0 +1,1 @@
+"""Coopmap test suite: real SQLite and PostGIS, real HTTP, a real browser."""

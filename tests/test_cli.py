@@ -1,0 +1,135 @@
+"""The `coopmap` command line, run in-process (typer's runner) and as a real server process."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from typer.testing import CliRunner
+
+from app.cli import cli
+from ingest.demo.loader import demo_rows
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def sqlite_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the CLI at a new SQLite file through the environment, as a user would."""
+    path = tmp_path / "cli.db"
+    monkeypatch.setenv("COOPMAP_DATABASE_URL", f"sqlite:///{path}")
+    monkeypatch.delenv("COOPMAP_ENVIRONMENT", raising=False)
+    return path
+
+
+def test_db_upgrade_creates_and_migrates_the_database(sqlite_env: Path) -> None:
+    result = runner.invoke(cli, ["db", "upgrade"])
+    assert result.exit_code == 0, result.output
+    assert sqlite_env.exists()
+    current = runner.invoke(cli, ["db", "current"])
+    assert "up to date" in current.output
+
+
+def test_commands_refuse_an_unmigrated_database(sqlite_env: Path) -> None:
+    result = runner.invoke(cli, ["demo", "load"])
+    assert result.exit_code == 1
+    assert "coopmap db upgrade" in result.output
+
+
+def test_demo_load_fills_an_empty_database_once(sqlite_env: Path) -> None:
+    runner.invoke(cli, ["db", "upgrade"])
+    first = runner.invoke(cli, ["demo", "load"])
+    assert first.exit_code == 0, first.output
+    assert f"Loaded {len(list(demo_rows()))} demo organisations" in first.output
+    second = runner.invoke(cli, ["demo", "load"])
+    assert "nothing loaded" in second.output
+
+
+def test_user_create_prints_a_one_time_password(sqlite_env: Path) -> None:
+    runner.invoke(cli, ["db", "upgrade"])
+    result = runner.invoke(cli, ["user", "create", "--email", "admin@example.org", "--role", "admin"])
+    assert result.exit_code == 0, result.output
+    assert "Created admin admin@example.org" in result.output
+    password_line = next(line for line in result.output.splitlines() if "One-time password" in line)
+    assert len(password_line.rsplit(" ", 1)[1]) == 24
+
+
+def test_user_create_duplicate_exits_non_zero_with_a_message(sqlite_env: Path) -> None:
+    runner.invoke(cli, ["db", "upgrade"])
+    runner.invoke(cli, ["user", "create", "--email", "m@example.org"])
+    result = runner.invoke(cli, ["user", "create", "--email", "m@example.org"])
+    assert result.exit_code == 1
+    assert "already exists" in result.output
+
+
+def test_user_create_rejects_an_unknown_role(sqlite_env: Path) -> None:
+    result = runner.invoke(cli, ["user", "create", "--email", "m@example.org", "--role", "superuser"])
+    assert result.exit_code == 2
+    assert "superuser" in result.output
+
+
+def test_invalid_settings_exit_with_a_clear_message(
+    sqlite_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COOPMAP_ENVIRONMENT", "production")
+    result = runner.invoke(cli, ["db", "upgrade"])
+    assert result.exit_code == 2
+    assert "COOPMAP_SECRET_KEY" in result.output
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[str]:
+    """`coopmap db upgrade` then `coopmap serve --demo` in a real process, as `make run` does."""
+    port = free_port()
+    env = {**os.environ, "COOPMAP_DATABASE_URL": f"sqlite:///{tmp_path / 'served.db'}", "PORT": str(port)}
+    env.pop("COOPMAP_ENVIRONMENT", None)
+    coopmap = [sys.executable, "-c", "from app.cli import main; main()"]
+    subprocess.run([*coopmap, "db", "upgrade"], env=env, check=True, capture_output=True, timeout=120)
+    process = subprocess.Popen(
+        [*coopmap, "serve", "--demo"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        else:
+            pytest.fail("coopmap serve did not become healthy in 60 s")
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        if process.stdout is not None:
+            process.stdout.close()
+
+
+def test_serve_demo_serves_the_demo_organisations_over_http(served: str) -> None:
+    assert httpx.get(f"{served}/healthz").json()["status"] == "ok"
+    names: list[str] = []
+    url: str | None = f"{served}/api/organisations?limit=500"
+    while url:
+        body = httpx.get(url).json()
+        names.extend(item["name"] for item in body["items"])
+        url = body["links"]["next"]
+    assert sorted(names) == sorted(row["name"] for row in demo_rows())
+    home = httpx.get(served, headers={"accept": "text/html"})
+    assert home.status_code == 200
+    assert "/docs" in home.text
