@@ -20,8 +20,12 @@ from ingest.cli import (
     DatasetOption,
     DryRunOption,
     FileOption,
+    OfflineOption,
+    PostcodesFileOption,
     ShrinkOption,
     UrlOption,
+    VocabOption,
+    geocode_command,
     ingest_command,
     source_option_help,
 )
@@ -132,6 +136,7 @@ def ingest(
     dataset: DatasetOption = None,
     dry_run: DryRunOption = False,
     allow_shrink: ShrinkOption = False,
+    vocab: VocabOption = None,
 ) -> None:
     """Import a source: download (or read --file), parse, and merge it into the directory."""
     settings = _settings()
@@ -139,7 +144,20 @@ def ingest(
     database = make_database(settings)
     try:
         _require_migrated(database)
-        ingest_command(database, settings, source, file, url, dataset, dry_run, allow_shrink)
+        ingest_command(database, settings, source, file, url, dataset, dry_run, allow_shrink, vocab)
+    finally:
+        database.engine.dispose()
+
+
+@cli.command("geocode")
+def geocode(postcodes_file: PostcodesFileOption = None, offline: OfflineOption = False) -> None:
+    """Locate organisations by postcode: a loaded table, then postcodes.io, then the district centroid."""
+    settings = _settings()
+    configure_logging(settings)
+    database = make_database(settings)
+    try:
+        _require_migrated(database)
+        geocode_command(database, settings, postcodes_file, offline)
     finally:
         database.engine.dispose()
 

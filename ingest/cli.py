@@ -14,6 +14,8 @@ from rich.table import Table
 from app.core.config import Settings
 from app.db.engine import Database
 from app.domain.errors import CoopmapError
+from ingest.download import make_client
+from ingest.geocode import run_geocode
 from ingest.pipeline import IngestReport, IngestRequest, run_ingest
 from ingest.sources import SOURCES
 
@@ -68,6 +70,7 @@ def ingest_command(
     dataset: str | None,
     dry_run: bool,
     allow_shrink: bool,
+    vocab: Path | None = None,
 ) -> None:
     """Run one ingest with a progress bar and print its summary; exit non-zero with a reason on failure."""
     if source not in SOURCES:
@@ -79,7 +82,13 @@ def ingest_command(
         err_console.print("[red]Error:[/red] give --file or --url, not both")
         raise typer.Exit(2)
     request = IngestRequest(
-        source=source, file=file, url=url, dataset=dataset, dry_run=dry_run, allow_shrink=allow_shrink
+        source=source,
+        file=file,
+        url=url,
+        dataset=dataset,
+        dry_run=dry_run,
+        allow_shrink=allow_shrink,
+        vocab=vocab,
     )
     progress = Progress(
         SpinnerColumn(),
@@ -135,4 +144,70 @@ DryRunOption = Annotated[
 ]
 ShrinkOption = Annotated[
     bool, typer.Option("--allow-shrink", help="Accept a file listing under half the records held.")
+]
+VocabOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--vocab",
+        exists=True,
+        dir_okay=False,
+        help="A Digital Commons vocabs.json with the map's own term labels.",
+    ),
+]
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f}%" if whole else "-"
+
+
+def geocode_command(
+    database: Database, settings: Settings, postcodes_file: Path | None, offline: bool
+) -> None:
+    """Load a postcode table, locate every organisation, and print the coverage honestly."""
+    client = None if offline else make_client(settings)
+    try:
+        with database.session_factory.begin() as session:
+            report = run_geocode(session, postcodes_file=postcodes_file, client=client, settings=settings)
+    except CoopmapError as exc:
+        err_console.print(f"[red]Geocoding failed:[/red] {exc.message}")
+        raise typer.Exit(1) from None
+    finally:
+        if client is not None:
+            client.close()
+    table = Table(title="Geocoding coverage")
+    table.add_column("organisations")
+    table.add_column("count", justify="right")
+    table.add_column("share", justify="right")
+    rows = [
+        ("exact location (kept)", report.exact),
+        ("postcode unit centroid", report.resolved_postcode),
+        ("postcode district centroid only", report.resolved_district),
+        ("unresolved", report.unresolved),
+        ("  of which without a postcode", report.no_postcode),
+    ]
+    for label, count in rows:
+        table.add_row(label, f"{count:,}", _percent(count, report.total))
+    table.add_row("total", f"{report.total:,}", "")
+    console.print(table)
+    console.print(
+        f"{report.table_rows:,} postcodes loaded from the table, {report.looked_up:,} asked of postcodes.io, "
+        f"{report.updated:,} organisations moved."
+    )
+    if report.lookup_error:
+        console.print(f"[yellow]postcodes.io stopped:[/yellow] {report.lookup_error}")
+    if report.unresolved_examples:
+        console.print("Unresolved postcodes, e.g.: " + ", ".join(report.unresolved_examples[:10]))
+
+
+PostcodesFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--postcodes-file",
+        exists=True,
+        dir_okay=False,
+        help="CSV with postcode, latitude, longitude columns (e.g. the ONS Postcode Directory reduced).",
+    ),
+]
+OfflineOption = Annotated[
+    bool, typer.Option("--offline", help="Do not ask postcodes.io for postcodes missing from the table.")
 ]

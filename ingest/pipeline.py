@@ -24,6 +24,7 @@ from app.services.records import RecordInput
 from ingest import download
 from ingest.sources import load_source
 from ingest.sources.base import ParsedRecord, RejectedRow, Source
+from ingest.sources.vocab import load_vocab
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 1000
@@ -41,6 +42,7 @@ class IngestRequest:
     dataset: str | None = None
     dry_run: bool = False
     allow_shrink: bool = False
+    vocab: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,13 @@ def run_ingest(
     """Run one ingest; raises SourceError (run marked failed, previous data intact) when it cannot."""
     source_class = load_source(request.source)
     source = source_class(settings)
+    if request.vocab is not None:
+        if not hasattr(source, "vocab"):
+            raise SourceError(f"--vocab applies to sources that read ESSGlobal terms, not {request.source}")
+        try:
+            source.vocab = load_vocab(request.vocab)
+        except (OSError, ValueError) as exc:
+            raise SourceError(f"cannot read the vocab file {request.vocab}: {exc}") from None
     name = stored_source_name(request)
     own_client = client is None
     http = client if client is not None else download.make_client(settings)

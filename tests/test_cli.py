@@ -18,6 +18,7 @@ from app.cli import cli
 from ingest.demo.loader import demo_rows
 
 runner = CliRunner()
+WIDE = {"COLUMNS": "200"}  # rich tables keep every column at this width
 
 
 @pytest.fixture
@@ -133,3 +134,69 @@ def test_serve_demo_serves_the_demo_organisations_over_http(served: str) -> None
     home = httpx.get(served, headers={"accept": "text/html"})
     assert home.status_code == 200
     assert "/docs" in home.text
+
+
+def write_cuk_file(path: Path, count: int) -> Path:
+    from tests.ingest.test_pipeline import cuk_csv, cuk_row
+
+    path.write_bytes(cuk_csv([cuk_row(n) for n in range(1, count + 1)]))
+    return path
+
+
+def test_ingest_file_prints_a_summary_and_rerun_changes_nothing(sqlite_env: Path, tmp_path: Path) -> None:
+    runner.invoke(cli, ["db", "upgrade"])
+    data = write_cuk_file(tmp_path / "orgs.csv", 12)
+    first = runner.invoke(cli, ["ingest", "coops-uk", "--file", str(data)], env=WIDE)
+    assert first.exit_code == 0, first.output
+    assert "inserted" in first.output
+    assert "12" in first.output
+    second = runner.invoke(cli, ["ingest", "coops-uk", "--file", str(data)], env=WIDE)
+    assert second.exit_code == 0, second.output
+    summary = second.output.splitlines()
+    header = next(i for i, line in enumerate(summary) if "unchanged" in line)
+    numbers = [cell.strip() for cell in summary[header + 2].split("│") if cell.strip()]
+    assert numbers[:4] == ["12", "0", "0", "12"]  # read, inserted, updated, unchanged
+
+
+def test_ingest_dry_run_stores_nothing(sqlite_env: Path, tmp_path: Path) -> None:
+    runner.invoke(cli, ["db", "upgrade"])
+    data = write_cuk_file(tmp_path / "orgs.csv", 5)
+    result = runner.invoke(cli, ["ingest", "coops-uk", "--file", str(data), "--dry-run"], env=WIDE)
+    assert result.exit_code == 0, result.output
+    assert "dry run" in result.output
+    again = runner.invoke(cli, ["ingest", "coops-uk", "--file", str(data), "--dry-run"], env=WIDE)
+    lines = again.output.splitlines()
+    header = next(i for i, line in enumerate(lines) if "unchanged" in line)
+    numbers = [cell.strip() for cell in lines[header + 2].split("│") if cell.strip()]
+    assert numbers[:2] == ["5", "5"]  # read 5, would insert 5 again: the first dry run stored nothing
+
+
+def test_ingest_failure_exits_non_zero_and_says_data_is_unchanged(sqlite_env: Path, tmp_path: Path) -> None:
+    runner.invoke(cli, ["db", "upgrade"])
+    broken = tmp_path / "broken.csv"
+    broken.write_text("not,the,right,header\n1,2,3,4\n")
+    result = runner.invoke(cli, ["ingest", "coops-uk", "--file", str(broken)])
+    assert result.exit_code == 1
+    assert "Ingest failed" in result.output
+    assert "CUK Organisation ID" in result.output
+    assert "previous data is unchanged" in result.output
+
+
+def test_ingest_rejects_an_unknown_source(sqlite_env: Path) -> None:
+    runner.invoke(cli, ["db", "upgrade"])
+    result = runner.invoke(cli, ["ingest", "companies-house"])
+    assert result.exit_code == 2
+    assert "coops-uk" in result.output
+
+
+def test_geocode_offline_reports_coverage(sqlite_env: Path, tmp_path: Path) -> None:
+    runner.invoke(cli, ["db", "upgrade"])
+    runner.invoke(cli, ["ingest", "coops-uk", "--file", str(write_cuk_file(tmp_path / "orgs.csv", 3))])
+    table = tmp_path / "postcodes.csv"
+    table.write_text("postcode,latitude,longitude\nOX4 1DD,51.748200,-1.238600\n")
+    result = runner.invoke(cli, ["geocode", "--offline", "--postcodes-file", str(table)], env=WIDE)
+    assert result.exit_code == 0, result.output
+    assert "Geocoding coverage" in result.output
+    row = next(line for line in result.output.splitlines() if "postcode unit centroid" in line)
+    assert "3" in row
+    assert "100.0%" in row
