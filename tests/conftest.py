@@ -7,10 +7,13 @@ reason when the server is unreachable, unless COOPMAP_REQUIRE_POSTGIS=1 turns th
 from __future__ import annotations
 
 import os
+import socket
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -38,6 +41,27 @@ def skip_or_fail(what: str, reason: str, require_env: str) -> None:
     if os.environ.get(require_env) == "1":
         pytest.fail(f"{what} is required ({require_env}=1) but {reason}", pytrace=False)
     pytest.skip(f"{what} tests skipped: {reason} (set {require_env}=1 to make this a failure)")
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def wait_until_healthy(base: str, seconds: float) -> None:
+    """Poll `{base}/healthz` until it answers 200, or fail the test after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.1)
+    pytest.fail(f"{base} did not become healthy in {seconds:.0f} s")
 
 
 def make_settings(database_url: str, **overrides: Any) -> Settings:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from typer.testing import CliRunner
 
 from app.cli import cli
 from ingest.demo.loader import demo_rows
+from tests.conftest import free_port, wait_until_healthy
 
 runner = CliRunner()
 WIDE = {"COLUMNS": "200"}  # rich tables keep every column at this width
@@ -85,13 +84,6 @@ def test_invalid_settings_exit_with_a_clear_message(
     assert "COOPMAP_SECRET_KEY" in result.output
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[str]:
     """`coopmap db upgrade` then `coopmap serve --demo` in a real process, as `make run` does."""
@@ -105,15 +97,7 @@ def served(tmp_path: Path) -> Iterator[str]:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("coopmap serve did not become healthy in 60 s")
+        wait_until_healthy(base, 60)
         yield base
     finally:
         process.terminate()

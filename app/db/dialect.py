@@ -17,7 +17,10 @@ from typing import Any
 
 import sqlalchemy as sa
 from geoalchemy2 import Geography, Geometry
+from sqlalchemy import Table
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.orm import Session
 
 POSTGIS_EXTENSIONS = ("postgis", "pg_trgm")
 
@@ -183,6 +186,16 @@ def drop_search_structures(connection: Connection) -> None:
     """Drop what `create_search_structures` made (for downgrades)."""
     for statement in _SQLITE_DROP if is_sqlite(connection) else _POSTGIS_DROP:
         connection.exec_driver_sql(statement)
+
+
+def upsert_statement(session: Session, table: Table) -> sqlite.Insert | postgresql.Insert:
+    """An INSERT supporting ON CONFLICT for the session's dialect (both share the API used here)."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        return postgresql.insert(table)
+    if dialect == "sqlite":
+        return sqlite.insert(table)
+    raise NotImplementedError(f"no upsert for the {dialect} dialect")
 
 
 def ignore_in_metadata_compare(

@@ -20,6 +20,12 @@ def clean_text(raw: str | None) -> str | None:
     """Return ``raw`` NFC-normalised, stripped, whitespace-collapsed, without control characters, or None."""
     if raw is None:
         return None
+    if raw.isascii():
+        # Fast path for most register text: ASCII is already NFC and has no U+FFFD; only printable text
+        # (no control characters left after collapsing whitespace) can skip the per-character filter.
+        collapsed = " ".join(raw.split())
+        if collapsed.isprintable():
+            return collapsed or None
     text = unicodedata.normalize("NFC", raw)
     text = _FFFD_AS_SPACE_RE.sub(" ", text)
     text = text.replace(REPLACEMENT_CHAR, "")

@@ -111,15 +111,16 @@ class _SlugAllocator:
     def __init__(self, repository: OrganisationRepository, wanted: list[tuple[str, str | None]]) -> None:
         self.repository = repository
         self.claimed: set[str] = set()
+        self.preferred = {key: _preferred_slugs(*key) for key in wanted}
         # One lookup for every preferred slug of the batch; numbered fallbacks are rare and looked up lazily.
-        self.known_taken = repository.existing_slugs([s for n, p in wanted for s in _preferred_slugs(n, p)])
+        self.known_taken = repository.existing_slugs([s for slugs in self.preferred.values() for s in slugs])
 
     def _taken(self, candidates: list[str]) -> set[str]:
         return self.repository.existing_slugs(candidates) | (self.claimed & set(candidates))
 
     def allocate(self, name: str, locality: str | None) -> str:
         """A slug no organisation uses yet (nor any allocated earlier in this batch)."""
-        preferred = _preferred_slugs(name, locality)
+        preferred = self.preferred.get((name, locality)) or _preferred_slugs(name, locality)
         base = preferred[0]
         taken = self.known_taken | self.claimed
         choice = next((slug for slug in preferred if slug not in taken), None)
@@ -178,7 +179,6 @@ def link_and_apply(
                 public_id=_new_public_id(),
                 slug=slugs.allocate(name, record.fields.get("locality")),
                 name=name,
-                sort_name=sort_key(name),
                 other_names=[],
                 activities=[],
                 goods_services=[],

@@ -26,7 +26,14 @@ from ingest.normalise import (
     registration_from_cuk,
 )
 from ingest.sources.base import ParsedRecord, ParseResult, RejectedRow
-from ingest.sources.csvfile import CsvRow, clean_paragraphs, join_lines, read_csv, require_columns
+from ingest.sources.csvfile import (
+    CsvRow,
+    check_identity,
+    clean_paragraphs,
+    join_lines,
+    read_csv,
+    require_columns,
+)
 from ingest.sources.vocab import ESSGLOBAL_VOCABULARY, cuk_membership_type, cuk_organisational_structure
 
 logger = logging.getLogger(__name__)
@@ -189,12 +196,9 @@ class CoopsUkSource:
         source_id = clean_text(row.values[ID])
         if source_id is None:
             return RejectedRow(row.number, f"no {ID}")
-        if source_id in first_seen:
-            reason = f"duplicate {ID} {source_id} (first at row {first_seen[source_id]})"
-            return RejectedRow(row.number, reason, source_id)
-        first_seen[source_id] = row.number
-        if row.problem is not None:
-            return RejectedRow(row.number, row.problem, source_id)
+        rejected = check_identity(row, source_id, ID, first_seen)
+        if rejected is not None:
+            return rejected
         if clean_text(row.values[NAME]) is None:
             return RejectedRow(row.number, f"no {NAME}", source_id)
         status = _STATUSES.get((clean_text(row.values[STATUS]) or "").casefold())

@@ -16,6 +16,7 @@ from typing import Final
 
 from app.domain.errors import SourceError
 from ingest.normalise import clean_text
+from ingest.sources.base import RejectedRow
 
 # Long descriptions are legitimate; the csv module's default field limit (128 KiB) would reject a whole file
 # for one of them, so allow 1 MiB and still refuse the runaway field an unbalanced quote produces.
@@ -119,3 +120,16 @@ def clean_paragraphs(raw: str | None) -> str | None:
     """Free text with each line cleaned and blank lines dropped, keeping the line breaks of paragraphs."""
     lines = (clean_text(line) for line in _LINE_BREAK_RE.split(raw or ""))
     return "\n".join(line for line in lines if line) or None
+
+
+def check_identity(
+    row: CsvRow, source_id: str, id_label: str, first_seen: dict[str, int]
+) -> RejectedRow | None:
+    """Reject a row whose id was already seen in this file, or of malformed shape; else remember its id."""
+    if source_id in first_seen:
+        reason = f"duplicate {id_label} {source_id} (first at row {first_seen[source_id]})"
+        return RejectedRow(row.number, reason, source_id)
+    first_seen[source_id] = row.number
+    if row.problem is not None:
+        return RejectedRow(row.number, row.problem, source_id)
+    return None

@@ -25,7 +25,14 @@ from ingest.normalise import (
     normalise_url,
 )
 from ingest.sources.base import ParsedRecord, ParseResult, RejectedRow
-from ingest.sources.csvfile import CsvRow, clean_paragraphs, join_lines, read_csv, require_columns
+from ingest.sources.csvfile import (
+    CsvRow,
+    check_identity,
+    clean_paragraphs,
+    join_lines,
+    read_csv,
+    require_columns,
+)
 from ingest.sources.vocab import ESSGLOBAL_VOCABULARY, Vocabulary
 
 WHAT: Final = "Digital Commons standard CSV"
@@ -129,12 +136,9 @@ class DigitalCommonsSource:
         source_id = clean_text(row.values[ID])
         if source_id is None:
             return RejectedRow(row.number, f"no {ID}")
-        if source_id in first_seen:
-            reason = f"duplicate {ID} {source_id} (first at row {first_seen[source_id]})"
-            return RejectedRow(row.number, reason, source_id)
-        first_seen[source_id] = row.number
-        if row.problem is not None:
-            return RejectedRow(row.number, row.problem, source_id)
+        rejected = check_identity(row, source_id, ID, first_seen)
+        if rejected is not None:
+            return rejected
         fields = map_row(row.values, self.vocab)
         if fields["name"] is None:
             return RejectedRow(row.number, f"no {NAME}", source_id)

@@ -24,7 +24,7 @@ from ingest.normalise import (
     parse_uk_date,
 )
 from ingest.sources.base import ParsedRecord, ParseResult, RejectedRow, SkippedRow
-from ingest.sources.csvfile import CsvRow, CsvTable, read_csv, require_columns
+from ingest.sources.csvfile import CsvRow, CsvTable, check_identity, read_csv, require_columns
 from ingest.sources.vocab import ESSGLOBAL_VOCABULARY
 
 logger = logging.getLogger(__name__)
@@ -160,12 +160,9 @@ class FcaSource:
         if source_id is None:
             shown = f"{full_number} {values[full_number]!r}, {NUMBER} and {SUFFIX} {parts!r}"
             return RejectedRow(row.number, f"no usable registration number ({shown})")
-        if source_id in first_seen:
-            reason = f"duplicate registration number {source_id} (first at row {first_seen[source_id]})"
-            return RejectedRow(row.number, reason, source_id)
-        first_seen[source_id] = row.number
-        if row.problem is not None:
-            return RejectedRow(row.number, row.problem, source_id)
+        rejected = check_identity(row, source_id, "registration number", first_seen)
+        if rejected is not None:
+            return rejected
         skip = self.skip_reason(clean_text(values[REGISTERED_AS]) or "", clean_text(values[ACT]) or "")
         if skip is not None:
             return SkippedRow(row.number, skip, source_id)

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 import uvicorn
 from sqlalchemy.orm import sessionmaker
@@ -19,7 +16,7 @@ from app.db import migrate
 from app.db.engine import make_database
 from app.main import create_app
 from ingest.demo.loader import load_demo
-from tests.conftest import make_settings, skip_or_fail
+from tests.conftest import free_port, make_settings, skip_or_fail, wait_until_healthy
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -47,22 +44,14 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     migrate.upgrade(database.engine)
     with sessionmaker(bind=database.engine).begin() as session:
         load_demo(session)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(settings, database), host="127.0.0.1", port=port, log_level="warning")
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.1)
+    wait_until_healthy(base, 30)
     yield base
     server.should_exit = True
     thread.join(timeout=10)

@@ -20,6 +20,7 @@ class Postcode(Base):
     district: Mapped[str] = mapped_column(String(5), nullable=False)
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
-    # Where the centroid came from: a loaded table file, postcodes.io, or "unknown" (cached miss).
+    # Where the centroid came from: a loaded table file's name, postcodes.io, or "district" for a district
+    # centroid; null coordinates are a cached miss (postcodes.io did not know it).
     origin: Mapped[str] = mapped_column(String(40), nullable=False)
     fetched_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)

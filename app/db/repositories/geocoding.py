@@ -11,8 +11,8 @@ from sqlalchemy import Table, and_, bindparam, case, func, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
+from app.db.dialect import upsert_statement
 from app.db.models import FieldProvenance, Organisation
-from app.db.repositories.postcodes import upsert_statement
 from app.domain.enums import LocationPrecision
 
 LOCATION_FIELDS = ("latitude", "longitude", "location_precision")

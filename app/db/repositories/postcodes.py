@@ -6,24 +6,14 @@ from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, and_, case, func, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from app.db.dialect import upsert_statement
 from app.db.models import Postcode
 
 DISTRICT_ORIGIN = "district"  # a stored district centroid (postcode == district), e.g. from an outcode table
 UPSERT_BATCH = 1000  # rows per INSERT; 6 columns keep it far below SQLite's and PostgreSQL's parameter limits
 _IN_CHUNK = 500
-
-
-def upsert_statement(session: Session, table: Table) -> sqlite.Insert | postgresql.Insert:
-    """An INSERT that supports ON CONFLICT for the session's dialect (the two share the API we use)."""
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        return postgresql.insert(table)
-    if dialect == "sqlite":
-        return sqlite.insert(table)
-    raise NotImplementedError(f"no upsert for the {dialect} dialect")
 
 
 class PostcodeRepository:
