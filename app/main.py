@@ -14,7 +14,7 @@ from app.api.errors import install_error_handlers
 from app.api.routes import health, organisations
 from app.core.config import Settings
 from app.core.headers import SecurityHeadersMiddleware
-from app.db.engine import Database, make_database
+from app.db.engine import Database, make_database, warm_pool
 from app.views import docs, pages
 from app.views.errors import render_error
 from app.views.templating import make_templates
@@ -35,6 +35,8 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if owned:
+            warm_pool(db.engine, settings.db_pool_size)
         yield
         if owned:
             db.engine.dispose()

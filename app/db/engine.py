@@ -48,3 +48,14 @@ def make_database(settings: Settings) -> Database:
     """Engine plus session factory for the composition roots."""
     engine = make_engine(settings)
     return Database(engine=engine, session_factory=make_session_factory(engine))
+
+
+def warm_pool(engine: Engine, size: int) -> None:
+    """Open `size` connections once at start-up so the first requests do not pay for cold backends."""
+    connections = [engine.connect() for _ in range(size)]
+    try:
+        for connection in connections:
+            connection.exec_driver_sql("SELECT 1")
+    finally:
+        for connection in connections:
+            connection.close()

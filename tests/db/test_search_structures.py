@@ -66,13 +66,6 @@ def test_text_index_follows_name_and_description(session: Session) -> None:
     assert text_hits(session, "wombatfield") == {org.id}
 
 
-@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
-def test_sqlite_connection_uses_wal_foreign_keys_and_busy_timeout(session: Session) -> None:
-    assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-    assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
-    assert session.execute(text("PRAGMA busy_timeout")).scalar() == 5000
-
-
 @pytest.mark.parametrize("engine", [pytest.param("postgis", marks=pytest.mark.postgis)], indirect=True)
 def test_postgis_spatial_index_is_used_for_radius_queries(session: Session) -> None:
     session.execute(text("SET LOCAL enable_seqscan = off"))
