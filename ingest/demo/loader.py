@@ -17,29 +17,10 @@ DEMO_FILE = "organisations.csv"
 REGISTER_SOURCE = "demo"
 COMMUNITY_SOURCE = "demo-community"
 _LIST_FIELDS = ("other_names", "activities", "goods_services")
-_TEXT_FIELDS = (
-    "name",
-    "legal_form",
-    "fca_number",
-    "companies_house_number",
-    "organisational_structure",
-    "ownership_type",
-    "membership_type",
-    "sector",
-    "sic_code",
-    "sic_section",
-    "description",
-    "website",
-    "phone",
-    "email",
-    "street_address",
-    "locality",
-    "region",
-    "postcode",
-    "nation",
-    "status",
-    "incorporated_on",
-    "dissolved_on",
+_SPECIAL_FIELDS = frozenset({"email_consent", "latitude", "longitude", "location_precision"})
+# Every other organisation field is a plain text column of the CSV, named as the field.
+_TEXT_FIELDS = tuple(
+    name for name in records.ORGANISATION_FIELDS if name not in _LIST_FIELDS and name not in _SPECIAL_FIELDS
 )
 
 

@@ -22,7 +22,6 @@ from ingest.normalise import (
     clean_text,
     normalise_postcode,
     normalise_url,
-    parse_uk_date,
     registration_from_cuk,
 )
 from ingest.sources.base import ParsedRecord, ParseResult, RejectedRow
@@ -30,6 +29,7 @@ from ingest.sources.csvfile import (
     CsvRow,
     check_identity,
     clean_paragraphs,
+    iso_date,
     join_lines,
     read_csv,
     require_columns,
@@ -103,15 +103,6 @@ def _optional(value: str | None) -> str | None:
     return None if text is None or text.casefold() in _UNKNOWN else text
 
 
-def _iso_date(row: dict[str, str], column: str) -> str | None:
-    """ISO date of a day-first column; ValueError naming the column and value."""
-    try:
-        parsed = parse_uk_date(row[column])
-    except ValueError as error:
-        raise ValueError(f"bad {column}: {error}") from None
-    return parsed.isoformat() if parsed is not None else None
-
-
 def _sic_code(value: str) -> str | None:
     match = _SIC_RE.fullmatch(value.strip())
     return match.group(1) if match is not None else None
@@ -148,8 +139,8 @@ def map_row(row: dict[str, str]) -> dict[str, Any]:
         "region": clean_text(row["Registered State/Province"]),
         "postcode": normalise_postcode(row["Registered Postcode"]),
         "nation": clean_text(row["UK Nation"]),
-        "incorporated_on": _iso_date(row, INCORPORATED),
-        "dissolved_on": _iso_date(row, DISSOLVED),
+        "incorporated_on": iso_date(row, INCORPORATED),
+        "dissolved_on": iso_date(row, DISSOLVED),
     }
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from app.domain.errors import SourceError
-from ingest.normalise import clean_text
+from ingest.normalise import clean_text, parse_uk_date
 from ingest.sources.base import RejectedRow
 
 # Long descriptions are legitimate; the csv module's default field limit (128 KiB) would reject a whole file
@@ -133,3 +133,12 @@ def check_identity(
     if row.problem is not None:
         return RejectedRow(row.number, row.problem, source_id)
     return None
+
+
+def iso_date(row: dict[str, str], column: str) -> str | None:
+    """ISO date of a day-first column, or None when blank; ValueError naming the column and value."""
+    try:
+        parsed = parse_uk_date(row[column])
+    except ValueError as error:
+        raise ValueError(f"bad {column}: {error}") from None
+    return parsed.isoformat() if parsed is not None else None

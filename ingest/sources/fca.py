@@ -21,10 +21,9 @@ from ingest.normalise import (
     extract_postcode,
     normalise_fca_number,
     normalise_postcode,
-    parse_uk_date,
 )
 from ingest.sources.base import ParsedRecord, ParseResult, RejectedRow, SkippedRow
-from ingest.sources.csvfile import CsvRow, CsvTable, check_identity, read_csv, require_columns
+from ingest.sources.csvfile import CsvRow, CsvTable, check_identity, iso_date, read_csv, require_columns
 from ingest.sources.vocab import ESSGLOBAL_VOCABULARY
 
 logger = logging.getLogger(__name__)
@@ -89,14 +88,6 @@ def split_address(address: str | None) -> tuple[str | None, str | None, str | No
     return ", ".join(parts[:-1]), parts[-1], postcode
 
 
-def _iso_date(row: dict[str, str], column: str) -> str | None:
-    try:
-        parsed = parse_uk_date(row[column])
-    except ValueError as error:
-        raise ValueError(f"bad {column}: {error}") from None
-    return parsed.isoformat() if parsed is not None else None
-
-
 def map_row(row: dict[str, str], fca_number: str) -> dict[str, Any]:
     """The organisation fields of one imported society (ValueError for an unparseable date)."""
     street_address, locality, postcode = split_address(row[ADDRESS])
@@ -110,8 +101,8 @@ def map_row(row: dict[str, str], fca_number: str) -> dict[str, Any]:
         "street_address": street_address,
         "locality": locality,
         "postcode": postcode,
-        "incorporated_on": _iso_date(row, REGISTERED),
-        "dissolved_on": _iso_date(row, DEREGISTERED),
+        "incorporated_on": iso_date(row, REGISTERED),
+        "dissolved_on": iso_date(row, DEREGISTERED),
     }
 
 
