@@ -113,15 +113,7 @@ def _store(
                 tally.read += 1
                 if isinstance(result, ParsedRecord):
                     present.add(result.source_id)
-                    batch.append(
-                        RecordInput(
-                            source_id=result.source_id,
-                            raw=result.raw,
-                            fields=result.fields,
-                            status_in_source=result.status_in_source,
-                            links=result.links,
-                        )
-                    )
+                    batch.append(result)
                     if len(batch) >= BATCH_SIZE:
                         flush_batch()
                 elif isinstance(result, RejectedRow):

@@ -8,29 +8,19 @@ client it is given, so it is tested with real files and `httpx.MockTransport`.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any, ClassVar, Protocol
+from dataclasses import dataclass
+from typing import ClassVar, Protocol
 
 import httpx
 
 from app.core.config import Settings
+from app.services.records import RecordInput
 
-
-@dataclass(frozen=True)
-class ParsedRecord:
-    """One organisation as the source describes it.
-
-    `fields` uses the names of `app.services.records.ORGANISATION_FIELDS` with JSON-safe values
-    (dates as ISO strings, lists of strings, floats); absent values are None or []. `links` names
-    records of other sources that are certainly the same organisation (e.g. a Digital Commons row
-    whose Identifier is a Co-operatives UK id): {"coops-uk": "R001970"}.
-    """
-
-    source_id: str
-    fields: dict[str, Any]
-    raw: dict[str, str]
-    status_in_source: str
-    links: dict[str, str] = field(default_factory=dict)
+# One organisation as the source describes it: exactly what the ingest services store, so parsed
+# records go to them unconverted. `fields` uses the names of ORGANISATION_FIELDS with JSON-safe values
+# (dates as ISO strings, lists of strings, floats); `links` names records of other sources that are
+# certainly the same organisation (a Digital Commons row carrying a Co-operatives UK id).
+ParsedRecord = RecordInput
 
 
 @dataclass(frozen=True)

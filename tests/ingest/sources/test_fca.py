@@ -94,10 +94,10 @@ def test_sample_fixture_has_the_real_layout() -> None:
 
 def test_parse_sample_counts_records_skips_and_rejects(settings: Settings) -> None:
     results = parse(SAMPLE.read_bytes(), settings)
-    assert Counter(type(result).__name__ for result in results) == {
-        "ParsedRecord": 34,
-        "SkippedRow": 5,
-        "RejectedRow": 1,
+    assert Counter(type(result) for result in results) == {
+        ParsedRecord: 34,
+        SkippedRow: 5,
+        RejectedRow: 1,
     }
     assert [result.row_number for result in results if not isinstance(result, ParsedRecord)] == [
         8,
