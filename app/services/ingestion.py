@@ -87,8 +87,7 @@ def store_batch(
         else:
             tally.unchanged += 1
     links = {item.source_id: item.links for item in items if item.links}
-    created, _changed = linking.link_and_apply(session, outcomes, links, seen_at)
-    tally.organisations_created += created
+    tally.organisations_created += linking.link_and_apply(session, outcomes, links, seen_at)
 
 
 def mark_missing(session: Session, *, source: str, present_ids: set[str], run_id: int | None) -> int:
@@ -135,10 +134,11 @@ def set_run_location(session: Session, run_id: int, location: str) -> None:
 
 def finish_unmodified_run(session: Session, run_id: int, *, location: str, etag: str | None) -> None:
     """A conditional download said nothing changed: the run succeeds without reading anything."""
-    run = IngestRunRepository(session).get(run_id)
-    previous = IngestRunRepository(session).last_succeeded(run.source) if run else None
+    repository = IngestRunRepository(session)
+    run = repository.get(run_id)
     if run is None:
         raise NotFound(f"ingest run {run_id} does not exist")
+    previous = repository.last_succeeded(run.source)
     run.status = IngestStatus.SUCCEEDED
     run.finished_at = utcnow()
     run.location = location[:1000]

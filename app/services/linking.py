@@ -139,8 +139,8 @@ def link_and_apply(
     outcomes: Sequence[RecordOutcome],
     links: dict[str, dict[str, str]],
     observed_at: datetime,
-) -> tuple[int, int]:
-    """Give each new or changed record an organisation and apply its fields; returns (created, changed) orgs.
+) -> int:
+    """Give each new or changed record an organisation and apply its fields; returns how many were created.
 
     `links` maps a record's source_id to {other source: its source_id} for records known to be the same.
     """
@@ -218,13 +218,11 @@ def link_and_apply(
     firsts = {id(record) for record in first_record.values()}
     rest = [record for record in pending if id(record) not in firsts]
     organisations = repository.with_provenance([r.organisation_id for r in rest if r.organisation_id])
-    changed = 0
     for record in rest:
         assert record.organisation_id is not None  # noqa: S101  (set above for every pending record)
-        if apply_fields(organisations[record.organisation_id], record, observed_at):
-            changed += 1
+        apply_fields(organisations[record.organisation_id], record, observed_at)
     session.flush()
-    return len(created), changed + len(created)
+    return len(created)
 
 
 def create_organisation(session: Session, record: SourceRecord, observed_at: datetime) -> Organisation:
