@@ -12,10 +12,18 @@ from app.core.config import Settings, load_settings
 from app.core.logging import configure_logging
 from app.db import migrate
 from app.db.engine import Database, make_database
-from app.domain.enums import Role
+from app.domain.enums import AreaKind, Role
 from app.domain.errors import CoopmapError
 from app.main import create_app
 from app.services import organisations, users
+from ingest.areas_cli import (
+    AreasFileArgument,
+    CodeFieldOption,
+    KindOption,
+    NameFieldOption,
+    areas_import_command,
+    areas_list_command,
+)
 from ingest.cli import (
     DatasetOption,
     DryRunOption,
@@ -35,9 +43,13 @@ cli = typer.Typer(help="Coopmap: map the co-operative economy of a place.", no_a
 db_cli = typer.Typer(help="Database schema.", no_args_is_help=True)
 user_cli = typer.Typer(help="Moderator and admin accounts.", no_args_is_help=True)
 demo_cli = typer.Typer(help="The demo dataset.", no_args_is_help=True)
+areas_cli = typer.Typer(
+    help="Boundaries (council, ward, LSOA, custom) to search within.", no_args_is_help=True
+)
 cli.add_typer(db_cli, name="db")
 cli.add_typer(user_cli, name="user")
 cli.add_typer(demo_cli, name="demo")
+cli.add_typer(areas_cli, name="areas")
 
 console = Console()
 err_console = Console(stderr=True)
@@ -158,6 +170,37 @@ def geocode(postcodes_file: PostcodesFileOption = None, offline: OfflineOption =
     try:
         _require_migrated(database)
         geocode_command(database, settings, postcodes_file, offline)
+    finally:
+        database.engine.dispose()
+
+
+@areas_cli.command("import")
+def areas_import(
+    file: AreasFileArgument,
+    kind: KindOption,
+    name_field: NameFieldOption = None,
+    code_field: CodeFieldOption = None,
+) -> None:
+    """Import boundaries from a GeoJSON FeatureCollection (e.g. an ONS file): all of them, or none."""
+    database = make_database(_settings())
+    try:
+        _require_migrated(database)
+        areas_import_command(database, file, kind, name_field, code_field)
+    finally:
+        database.engine.dispose()
+
+
+@areas_cli.command("list")
+def areas_list(
+    kind: Annotated[AreaKind | None, typer.Option("--kind", help="Only areas of this kind.")] = None,
+    name: Annotated[str | None, typer.Option("--name", help="Only areas whose name contains this.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=1000, help="How many to show.")] = 100,
+) -> None:
+    """List stored areas with their ids (use an id as `area=` in searches)."""
+    database = make_database(_settings())
+    try:
+        _require_migrated(database)
+        areas_list_command(database, kind, name, limit)
     finally:
         database.engine.dispose()
 

@@ -11,7 +11,9 @@ from fastapi.staticfiles import StaticFiles
 
 import app as app_package
 from app.api.errors import install_error_handlers
-from app.api.routes import health, organisations
+from app.api.openapi import install_openapi
+from app.api.routes import areas, clusters, health, organisations
+from app.api.search_schemas import OrganisationFeatureCollection
 from app.core.config import Settings
 from app.core.headers import SecurityHeadersMiddleware
 from app.db.engine import Database, make_database, warm_pool
@@ -57,6 +59,14 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
     tile_origin = "{0.scheme}://{0.netloc}".format(urlsplit(settings.tile_url.replace("{s}", "a")))
     application.add_middleware(SecurityHeadersMiddleware, tile_origin=tile_origin)
     application.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    for router in (health.router, organisations.router, pages.router, docs.router):
+    for router in (
+        health.router,
+        organisations.router,
+        clusters.router,
+        areas.router,
+        pages.router,
+        docs.router,
+    ):
         application.include_router(router)
+    install_openapi(application, [OrganisationFeatureCollection])
     return application

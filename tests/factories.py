@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from app.db.base import utcnow
@@ -37,3 +38,37 @@ def make_organisation(session: Session, *, source: str = "test", **fields: Any) 
     organisation = linking.create_organisation(session, outcome.record, utcnow())
     session.flush()
     return organisation
+
+
+def add_located_organisations(
+    session: Session, points: list[tuple[float, float]], **fields: Any
+) -> list[int]:
+    """Insert bare public organisations at the given (lat, lon) points in one statement; returns their ids."""
+    now = utcnow()
+    start = next(_counter) * 100_000
+    rows = []
+    for offset, (lat, lon) in enumerate(points):
+        number = start + offset
+        rows.append(
+            {
+                "public_id": f"bulk{number:08d}"[-12:],
+                "slug": f"bulk-organisation-{number}",
+                "name": f"Bulk Organisation {number}",
+                "sort_name": f"bulk organisation {number}",
+                "other_names": [],
+                "activities": [],
+                "goods_services": [],
+                "latitude": lat,
+                "longitude": lon,
+                "location_precision": "postcode",
+                "status": "active",
+                "visibility": "public",
+                "email_consent": False,
+                "version": 1,
+                "created_at": now,
+                "updated_at": now,
+                **fields,
+            }
+        )
+    ids = session.scalars(insert(Organisation).returning(Organisation.id), rows).all()
+    return list(ids)

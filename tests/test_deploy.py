@@ -65,3 +65,4 @@ def test_wheel_ships_migrations_templates_and_static_assets(tmp_path: Path) -> N
     assert "web/templates/base.html" in names
     assert "web/static/vendor/swagger-ui/swagger-ui-bundle.js" in names
     assert "ingest/demo/organisations.csv" in names
+    assert "ingest/demo/areas.geojson" in names

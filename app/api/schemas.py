@@ -162,6 +162,7 @@ def _summary_fields(org: Organisation) -> dict[str, Any]:
         "location_precision": org.location_precision,
         "website": org.website,
         "links": OrganisationLinks(
-            self=f"/api/organisations/{org.public_id}", html=f"/organisations/{org.slug}"
+            self=organisations.PUBLIC_JSON_PREFIX + org.public_id,
+            html=organisations.PUBLIC_HTML_PREFIX + org.slug,
         ),
     }

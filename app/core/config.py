@@ -49,6 +49,16 @@ class Settings(BaseSettings):
     api_max_limit: Annotated[
         int, Field(description="Largest `limit` a client may ask for; larger values are refused (422).", ge=1)
     ] = 500
+    api_export_max_limit: Annotated[
+        int,
+        Field(description="Largest `limit` of a GeoJSON or CSV search export (also its default).", ge=1),
+    ] = 5000
+    search_default_radius_km: Annotated[
+        float, Field(description="Radius of a `near` search when `radius_km` is not given.", ge=0)
+    ] = 5.0
+    search_max_radius_km: Annotated[
+        float, Field(description="Largest `radius_km` a client may ask for; larger values get a 422.", gt=0)
+    ] = 100.0
     site_name: Annotated[str, Field(description="Name shown in page titles and the header.")] = "Coopmap"
     tile_url: Annotated[str, Field(description="Leaflet tile URL template for the map background.")] = (
         "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -101,6 +111,8 @@ class Settings(BaseSettings):
             )
         if self.api_default_limit > self.api_max_limit:
             raise ValueError("COOPMAP_API_DEFAULT_LIMIT must not exceed COOPMAP_API_MAX_LIMIT")
+        if self.search_default_radius_km > self.search_max_radius_km:
+            raise ValueError("COOPMAP_SEARCH_DEFAULT_RADIUS_KM must not exceed COOPMAP_SEARCH_MAX_RADIUS_KM")
         return self
 
     @property

@@ -13,6 +13,9 @@ again after one.
 
 from __future__ import annotations
 
+import math
+import sqlite3
+from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -21,15 +24,27 @@ from sqlalchemy import Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from app.db.models.organisation import Organisation
+from app.domain.geo import EARTH_RADIUS_M, BBox, Point, radius_bbox
 
 POSTGIS_EXTENSIONS = ("postgis", "pg_trgm")
 
 # Columns, tables and indexes that exist in the database but not in the ORM metadata.
 _DIALECT_TABLE_PREFIXES = ("organisations_rtree", "organisations_fts", "areas_rtree", "spatial_ref_sys")
-_DIALECT_COLUMNS = {("organisations", "geog"), ("organisations", "search_tsv"), ("areas", "geom")}
+_DIALECT_COLUMNS = {
+    ("organisations", "geog"),
+    ("organisations", "geom"),
+    ("organisations", "search_tsv"),
+    ("organisations", "search_text"),
+    ("areas", "geom"),
+}
 _DIALECT_INDEXES = {
     "ix_organisations_geog",
+    "ix_organisations_geom",
     "ix_organisations_search_tsv",
+    "ix_organisations_search_text_trgm",
     "ix_organisations_name_trgm",
     "ix_areas_geom",
 }
@@ -37,6 +52,20 @@ _DIALECT_INDEXES = {
 # Typed column handles for the PostGIS-only columns, for building spatial queries with GeoAlchemy2.
 organisation_geog = sa.column("geog", Geography(geometry_type="POINT", srid=4326, spatial_index=False))
 area_geom = sa.column("geom", Geometry(geometry_type="MULTIPOLYGON", srid=4326, spatial_index=False))
+organisation_geom = sa.column("geom", Geometry(geometry_type="POINT", srid=4326, spatial_index=False))
+_search_tsv: sa.ColumnClause[Any] = sa.column("search_tsv")
+_search_text = sa.column("search_text", sa.Text)
+_organisations_rtree = sa.table(
+    "organisations_rtree",
+    sa.column("id"),
+    sa.column("min_lat"),
+    sa.column("max_lat"),
+    sa.column("min_lon"),
+    sa.column("max_lon"),
+)
+_organisations_fts = sa.table("organisations_fts", sa.column("rowid"))
+_organisations_fts_vocab = sa.table("organisations_fts_vocab", sa.column("term"))
+_areas = sa.table("areas", sa.column("id"), area_geom)
 
 _SQLITE_DDL = [
     # R*Tree of organisation points; min == max. Coordinates are 32-bit floats rounded outward,
@@ -149,6 +178,36 @@ _POSTGIS_DROP = [
 ]
 
 
+# Revision 0004: what geo search needs beyond the structures above.
+_SQLITE_GEO_DDL = [
+    # The FTS5 vocabulary: the terms that typo-tolerant search expands a query word to.
+    "CREATE VIRTUAL TABLE IF NOT EXISTS organisations_fts_vocab USING fts5vocab(organisations_fts, 'row')",
+]
+_SQLITE_GEO_DROP = ["DROP TABLE IF EXISTS organisations_fts_vocab"]
+_POSTGIS_GEO_DDL = [
+    # Planar points for bbox and boundary queries (ST_Covers against areas.geom); geog serves radius queries.
+    """ALTER TABLE organisations ADD COLUMN IF NOT EXISTS geom geometry(Point, 4326)
+       GENERATED ALWAYS AS (CASE WHEN latitude IS NOT NULL AND longitude IS NOT NULL
+         THEN ST_SetSRID(ST_MakePoint(longitude, latitude), 4326) END) STORED""",
+    "CREATE INDEX IF NOT EXISTS ix_organisations_geom ON organisations USING gist (geom)",
+    # Lower-cased searchable text with a trigram index: `search_text %> word` finds misspelt words.
+    """ALTER TABLE organisations ADD COLUMN IF NOT EXISTS search_text text
+       GENERATED ALWAYS AS (lower(coalesce(name, '') || ' ' || coalesce(other_names::text, '') || ' ' ||
+         coalesce(description, '') || ' ' || coalesce(goods_services::text, ''))) STORED""",
+    """CREATE INDEX IF NOT EXISTS ix_organisations_search_text_trgm
+       ON organisations USING gin (search_text gin_trgm_ops)""",
+]
+_POSTGIS_GEO_DROP = [
+    "DROP INDEX IF EXISTS ix_organisations_search_text_trgm",
+    "ALTER TABLE organisations DROP COLUMN IF EXISTS search_text",
+    "DROP INDEX IF EXISTS ix_organisations_geom",
+    "ALTER TABLE organisations DROP COLUMN IF EXISTS geom",
+]
+# Words shorter than this are matched by prefix only: trigrams of a 2-letter word match everything.
+FUZZY_MIN_WORD = 4
+WORD_SIMILARITY_MIN = 0.3
+
+
 def normalise_url(url: str) -> URL:
     """Turn `postgresql://` into the psycopg 3 driver URL; other URLs pass through."""
     parsed = make_url(url)
@@ -172,6 +231,13 @@ def configure_sqlite_connection(dbapi_connection: Any, busy_timeout_ms: int) -> 
         cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        try:
+            cursor.execute("SELECT asin(1.0)")
+        except sqlite3.OperationalError:
+            # SQLite builds without SQLITE_ENABLE_MATH_FUNCTIONS: provide what the haversine needs.
+            for name, function in (("sin", math.sin), ("cos", math.cos), ("asin", math.asin)):
+                dbapi_connection.create_function(name, 1, function, deterministic=True)
+            dbapi_connection.create_function("sqrt", 1, math.sqrt, deterministic=True)
     finally:
         cursor.close()
 
@@ -185,6 +251,18 @@ def create_search_structures(connection: Connection) -> None:
 def drop_search_structures(connection: Connection) -> None:
     """Drop what `create_search_structures` made (for downgrades)."""
     for statement in _SQLITE_DROP if is_sqlite(connection) else _POSTGIS_DROP:
+        connection.exec_driver_sql(statement)
+
+
+def create_geo_search_structures(connection: Connection) -> None:
+    """Create the structures of revision 0004 (idempotent)."""
+    for statement in _SQLITE_GEO_DDL if is_sqlite(connection) else _POSTGIS_GEO_DDL:
+        connection.exec_driver_sql(statement)
+
+
+def drop_geo_search_structures(connection: Connection) -> None:
+    """Drop what `create_geo_search_structures` made."""
+    for statement in _SQLITE_GEO_DROP if is_sqlite(connection) else _POSTGIS_GEO_DROP:
         connection.exec_driver_sql(statement)
 
 
@@ -211,3 +289,124 @@ def ignore_in_metadata_compare(
     if type_ == "index":
         return name not in _DIALECT_INDEXES
     return True
+
+
+# ------------------------------------------------------------------------------------------------------------
+# Geo and text predicates of searches. Each takes the session's dialect name and plain values, and returns
+# a SQL expression over `organisations` that uses that engine's index.
+# ------------------------------------------------------------------------------------------------------------
+
+
+def dialect_name(session: Session) -> str:
+    """`sqlite` or `postgresql`."""
+    return session.get_bind().dialect.name
+
+
+def _rtree_ids(box: BBox) -> sa.Select[Any]:
+    """Ids in the organisations R*Tree that may lie in the box (the R*Tree is a prefilter only)."""
+    rtree = _organisations_rtree.c
+    return sa.select(rtree.id).where(
+        rtree.max_lat >= box.min_lat,
+        rtree.min_lat <= box.max_lat,
+        rtree.max_lon >= box.min_lon,
+        rtree.min_lon <= box.max_lon,
+    )
+
+
+def _point_geography(centre: Point) -> ColumnElement[Any]:
+    # Bound parameters, never a joined row: a join as the query point loses the GiST index.
+    point = sa.func.ST_SetSRID(sa.func.ST_MakePoint(centre.lon, centre.lat), 4326)
+    return sa.cast(point, Geography(geometry_type="POINT", srid=4326, spatial_index=False))
+
+
+def distance_m(name: str, centre: Point) -> ColumnElement[float]:
+    """Great-circle metres from the centre on the sphere of `app.domain.geo` (both engines agree)."""
+    if name == "postgresql":
+        return sa.func.ST_Distance(organisation_geog, _point_geography(centre), False)
+    lat, lon = Organisation.latitude, Organisation.longitude
+    rad = math.pi / 180.0
+    h = sa.func.sin((lat - centre.lat) * (rad / 2)) * sa.func.sin((lat - centre.lat) * (rad / 2)) + math.cos(
+        centre.lat * rad
+    ) * sa.func.cos(lat * rad) * sa.func.sin((lon - centre.lon) * (rad / 2)) * sa.func.sin(
+        (lon - centre.lon) * (rad / 2)
+    )
+    return 2 * EARTH_RADIUS_M * sa.func.asin(sa.func.min(1.0, sa.func.sqrt(h)))
+
+
+def within_radius(name: str, centre: Point, radius_m: float) -> ColumnElement[bool]:
+    """Organisations within `radius_m` of the centre (edge included), through the spatial index."""
+    if name == "postgresql":
+        return sa.func.ST_DWithin(organisation_geog, _point_geography(centre), radius_m, False)
+    return sa.and_(
+        Organisation.id.in_(_rtree_ids(radius_bbox(centre, radius_m))),
+        distance_m(name, centre) <= radius_m,
+    )
+
+
+def within_bbox(name: str, box: BBox) -> ColumnElement[bool]:
+    """Organisations inside the box (edges included): index prefilter, exact test on the real columns."""
+    exact = sa.and_(
+        Organisation.latitude.between(box.min_lat, box.max_lat),
+        Organisation.longitude.between(box.min_lon, box.max_lon),
+    )
+    if name == "postgresql":
+        envelope = sa.func.ST_MakeEnvelope(box.min_lon, box.min_lat, box.max_lon, box.max_lat, 4326)
+        return sa.and_(organisation_geom.op("&&")(envelope), exact)
+    return sa.and_(Organisation.id.in_(_rtree_ids(box)), exact)
+
+
+def area_is_exact(name: str) -> bool:
+    """True when `within_area` is exact; on SQLite it is a bbox prefilter to refine with Shapely."""
+    return name == "postgresql"
+
+
+def within_area(name: str, area_pk: int, box: BBox) -> ColumnElement[bool]:
+    """Organisations covered by the area's boundary (PostGIS), or inside its bbox (SQLite prefilter)."""
+    if name == "postgresql":
+        boundary = sa.select(_areas.c.geom).where(_areas.c.id == area_pk).scalar_subquery()
+        return sa.func.ST_Covers(boundary, organisation_geom)
+    return within_bbox(name, box)
+
+
+def vocabulary(session: Session) -> list[str]:
+    """Every indexed word (SQLite only: PostgreSQL matches misspellings with trigrams instead)."""
+    return list(session.scalars(sa.select(_organisations_fts_vocab.c.term)))
+
+
+def _fts_phrase(word: str) -> str:
+    # Words are letters and digits only (see app.domain.ranking), so quoting cannot be broken out of.
+    return '"' + word.replace('"', "") + '"'
+
+
+def prepare_text_search(session: Session) -> None:
+    """Session setup a `text_match` needs: on PostgreSQL, the trigram threshold (for this transaction)."""
+    if dialect_name(session) == "postgresql":
+        # The default 0.6 misses typos the ranking accepts: word_similarity of "bakry" in "... bakery ..."
+        # is 0.5, of "cooprative" in "... co-operative ..." 0.45; a wider net costs little (capped).
+        session.execute(sa.text(f"SET LOCAL pg_trgm.word_similarity_threshold = {WORD_SIMILARITY_MIN}"))
+
+
+def text_match(name: str, words: Sequence[tuple[str, Sequence[str]]]) -> ColumnElement[bool]:
+    """Organisations whose text has every query word, each by prefix or as one of its spelling variants.
+
+    `words` pairs each query word with the indexed words it may be a misspelling of (used on SQLite;
+    PostgreSQL finds those itself through the trigram index).
+    """
+    if name == "postgresql":
+        clauses = []
+        for word, _variants in words:
+            prefix = _search_tsv.op("@@")(sa.func.to_tsquery("simple", sa.literal(f"{word}:*")))
+            if len(word) >= FUZZY_MIN_WORD:
+                clauses.append(sa.or_(prefix, _search_text.op("%>")(word)))
+            else:
+                clauses.append(prefix)
+        return sa.and_(*clauses)
+    groups = []
+    for word, variants in words:
+        alternatives = [_fts_phrase(word) + "*", *(_fts_phrase(v) for v in variants if v != word)]
+        groups.append("(" + " OR ".join(alternatives) + ")")
+    fts = _organisations_fts
+    matching = sa.select(fts.c.rowid).where(
+        sa.literal_column("organisations_fts").op("MATCH")(" AND ".join(groups))
+    )
+    return Organisation.id.in_(matching)

@@ -12,6 +12,9 @@ from app.db.repositories.organisations import OrganisationRepository
 from app.domain.errors import NotFound
 from app.services.pagination import decode_cursor, encode_cursor
 
+PUBLIC_JSON_PREFIX = "/api/organisations/"
+PUBLIC_HTML_PREFIX = "/organisations/"
+
 
 @dataclass(frozen=True)
 class OrganisationPage:

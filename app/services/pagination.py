@@ -31,3 +31,27 @@ def decode_cursor(cursor: str) -> tuple[str, int]:
             return sort_name, item_id
         case _:
             raise problem
+
+
+def encode_position(order: str, value: str | float, item_id: int) -> str:
+    """Encode a keyset position in a named order (`name`, `distance`, `score`) as URL-safe text."""
+    raw = json.dumps([order, value, item_id], separators=(",", ":"), ensure_ascii=False).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_position(cursor: str, order: str) -> tuple[str | float, int]:
+    """Decode a cursor of `encode_position` for this order; anything else is a 422 naming `cursor`."""
+    problem = InvalidInput("cursor", "cursor is not valid for this search: pass the next_cursor it returned")
+    if len(cursor) > CURSOR_MAX_LENGTH:
+        raise problem
+    try:
+        value = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        raise problem from None
+    match value:
+        case [str() as tag, str() | float() | int() as key, int() as item_id] if (
+            tag == order and not isinstance(item_id, bool) and not isinstance(key, bool)
+        ):
+            return (float(key) if isinstance(key, int) else key), item_id
+        case _:
+            raise problem

@@ -1,4 +1,4 @@
-"""Load the shipped demo dataset (fictional organisations) through the same service path as real sources."""
+"""Load the shipped demo dataset (fictional organisations and areas) through the services real data uses."""
 
 from __future__ import annotations
 
@@ -11,9 +11,16 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.db.base import utcnow
-from app.services import ingestion, records
+from app.domain.enums import AreaKind
+from app.domain.postcode import normalise_postcode
+from app.services import areas, geocoding, ingestion, records
+from app.services.areas import AreaInput
+from ingest.boundaries import load_feature_collection, parse_features
 
 DEMO_FILE = "organisations.csv"
+DEMO_POSTCODES = "postcodes.csv"  # approximate centroids of a few landmark postcodes
+DEMO_ORIGIN = "demo"
+AREAS_FILE = "areas.geojson"
 REGISTER_SOURCE = "demo"
 COMMUNITY_SOURCE = "demo-community"
 _LIST_FIELDS = ("other_names", "activities", "goods_services")
@@ -30,6 +37,24 @@ def demo_rows() -> Iterator[dict[str, str]]:
     yield from csv.DictReader(io.StringIO(text, newline=""))
 
 
+def demo_areas() -> list[AreaInput]:
+    """The shipped boundaries; each feature's `kind` property says which kind of area it is."""
+    collection = load_feature_collection(resources.files("ingest.demo").joinpath(AREAS_FILE).read_bytes())
+    found: list[AreaInput] = []
+    for kind in AreaKind:
+        features = [
+            {**feature, "properties": {k: v for k, v in feature["properties"].items() if k != "kind"}}
+            for feature in collection["features"]
+            if feature["properties"]["kind"] == kind
+        ]
+        if features:
+            parsed = parse_features(
+                {**collection, "features": features}, kind=kind, name_field="name", code_field="code"
+            )
+            found.extend(parsed.areas)
+    return found
+
+
 def row_fields(row: dict[str, str]) -> dict[str, Any]:
     """Organisation fields of one demo row (blank -> None, `;` lists, typed numbers and flags)."""
     fields: dict[str, Any] = {name: (row[name].strip() or None) for name in _TEXT_FIELDS}
@@ -44,7 +69,10 @@ def row_fields(row: dict[str, str]) -> dict[str, Any]:
 
 
 def load_demo(session: Session) -> int:
-    """Store every demo row as a source record and an organisation (an ingest run); returns how many."""
+    """Store every demo row as a source record and an organisation (an ingest run), then the demo areas.
+
+    Returns how many organisations were created.
+    """
     seen_at = utcnow()
     tally = ingestion.RunTally()
     for source in (REGISTER_SOURCE, COMMUNITY_SOURCE):
@@ -66,4 +94,16 @@ def load_demo(session: Session) -> int:
             session, source=source, items=items, tally=tally, seen_at=seen_at, run_id=run.id
         )
         ingestion.finish_run(session, run.id, tally, sha256=None, etag=None, last_modified=None)
+    areas.import_areas(session, demo_areas())
+    geocoding.load_postcode_table(session, demo_postcodes(), DEMO_ORIGIN, normalise=normalise_postcode)
     return tally.organisations_created
+
+
+def demo_postcodes() -> Iterator[tuple[str, float | None, float | None]]:
+    """Centroids for `near=` searches: each demo organisation's postcode, plus a few landmarks."""
+    for row in demo_rows():
+        if row["postcode"].strip() and row["latitude"].strip() and row["longitude"].strip():
+            yield row["postcode"], float(row["latitude"]), float(row["longitude"])
+    text = resources.files("ingest.demo").joinpath(DEMO_POSTCODES).read_text(encoding="utf-8")
+    for row in csv.DictReader(io.StringIO(text, newline="")):
+        yield row["postcode"], float(row["latitude"]), float(row["longitude"])

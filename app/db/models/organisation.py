@@ -29,6 +29,12 @@ class Organisation(TimestampMixin, Base):
         Index("ix_organisations_legal_form", "legal_form"),
         Index("ix_organisations_status", "status"),
         Index("ix_organisations_last_verified_at", "last_verified_at"),
+        # Search filters, and the data version (max updated_at) that keys caches and map ETags.
+        Index("ix_organisations_ownership_type", "ownership_type"),
+        Index("ix_organisations_membership_type", "membership_type"),
+        Index("ix_organisations_organisational_structure", "organisational_structure"),
+        Index("ix_organisations_sic_section", "sic_section"),
+        Index("ix_organisations_updated_at", "updated_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
