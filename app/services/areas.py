@@ -7,9 +7,7 @@ every database, unlike the primary key.
 from __future__ import annotations
 
 import re
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -22,6 +20,7 @@ from app.db.models import Area
 from app.db.repositories.areas import AreaRepository
 from app.domain.enums import AreaKind
 from app.domain.errors import InvalidInput, NotFound
+from app.services.cache import LRUCache
 from app.services.pagination import decode_cursor, encode_cursor
 
 CODE_MAX_LENGTH = 40
@@ -206,28 +205,8 @@ def resolve_boundary(session: Session, ident: str) -> ResolvedArea:
     )
 
 
-class _ShapeCache:
-    """A small thread-safe LRU of parsed polygons; an import bumps `updated_at`, which changes the key."""
-
-    def __init__(self, size: int) -> None:
-        self._size = size
-        self._items: OrderedDict[Hashable, Any] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: Hashable, load: Callable[[], Any]) -> Any:
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        value = load()  # outside the lock: two threads may parse the same polygon once each, harmlessly
-        with self._lock:
-            self._items[key] = value
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-        return value
-
-
-_shapes = _ShapeCache(_SHAPE_CACHE_SIZE)
+# Parsed polygons; an import bumps `updated_at`, which is part of the key, so stale shapes are never used.
+_shapes: LRUCache[Any] = LRUCache(_SHAPE_CACHE_SIZE)
 
 
 def _prepared(wkb: bytes) -> Any:
