@@ -292,8 +292,10 @@ def ignore_in_metadata_compare(
 
 
 # ------------------------------------------------------------------------------------------------------------
-# Geo and text predicates of searches. Each takes the session's dialect name and plain values, and returns
-# a SQL expression over `organisations` that uses that engine's index.
+# Geo and text predicates of searches. Each returns a SQL expression over `organisations` that uses that
+# engine's index and reads its values from named bound parameters, so a search statement is built once per
+# shape and reused (building SQLAlchemy expressions costs more than running a small indexed query); the
+# matching `*_params` function gives the values.
 # ------------------------------------------------------------------------------------------------------------
 
 
@@ -302,57 +304,95 @@ def dialect_name(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
-def _rtree_ids(box: BBox) -> sa.Select[Any]:
-    """Ids in the organisations R*Tree that may lie in the box (the R*Tree is a prefilter only)."""
+def _float(name: str) -> sa.BindParameter[float]:
+    return sa.bindparam(name, type_=sa.Float())
+
+
+def public_only(name: str, *, prefiltered: bool) -> ColumnElement[bool]:
+    """Public organisations; with a spatial or text prefilter, never through the visibility index.
+
+    Without statistics SQLite would walk `ix_organisations_visibility_sort` (every public row) and probe
+    the R*Tree list for each; the unary plus makes the column unindexable so the R*Tree drives the query.
+    """
+    if name == "sqlite" and prefiltered:
+        return sa.literal_column("+organisations.visibility") == "public"
+    return Organisation.visibility == "public"
+
+
+def _box_clause(prefix: str) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
+    """(R*Tree prefilter, exact test on the real columns) of the box in parameters `{prefix}_*`."""
     rtree = _organisations_rtree.c
-    return sa.select(rtree.id).where(
-        rtree.max_lat >= box.min_lat,
-        rtree.min_lat <= box.max_lat,
-        rtree.max_lon >= box.min_lon,
-        rtree.min_lon <= box.max_lon,
+    lat0, lat1 = _float(f"{prefix}_min_lat"), _float(f"{prefix}_max_lat")
+    lon0, lon1 = _float(f"{prefix}_min_lon"), _float(f"{prefix}_max_lon")
+    prefilter = Organisation.id.in_(
+        sa.select(rtree.id).where(
+            rtree.max_lat >= lat0, rtree.min_lat <= lat1, rtree.max_lon >= lon0, rtree.min_lon <= lon1
+        )
     )
+    exact = sa.and_(Organisation.latitude.between(lat0, lat1), Organisation.longitude.between(lon0, lon1))
+    return prefilter, exact
 
 
-def _point_geography(centre: Point) -> ColumnElement[Any]:
+def box_params(prefix: str, box: BBox) -> dict[str, float]:
+    """Parameter values of a box clause."""
+    return {
+        f"{prefix}_min_lat": box.min_lat,
+        f"{prefix}_max_lat": box.max_lat,
+        f"{prefix}_min_lon": box.min_lon,
+        f"{prefix}_max_lon": box.max_lon,
+    }
+
+
+def _point_geography() -> ColumnElement[Any]:
     # Bound parameters, never a joined row: a join as the query point loses the GiST index.
-    point = sa.func.ST_SetSRID(sa.func.ST_MakePoint(centre.lon, centre.lat), 4326)
+    point = sa.func.ST_SetSRID(sa.func.ST_MakePoint(_float("near_lon"), _float("near_lat")), 4326)
     return sa.cast(point, Geography(geometry_type="POINT", srid=4326, spatial_index=False))
 
 
-def distance_m(name: str, centre: Point) -> ColumnElement[float]:
-    """Great-circle metres from the centre on the sphere of `app.domain.geo` (both engines agree)."""
+def distance_m(name: str) -> ColumnElement[float]:
+    """Great-circle metres from the `near_*` centre on the sphere of `app.domain.geo` (engines agree)."""
     if name == "postgresql":
-        return sa.func.ST_Distance(organisation_geog, _point_geography(centre), False)
+        return sa.func.ST_Distance(organisation_geog, _point_geography(), False)
     lat, lon = Organisation.latitude, Organisation.longitude
-    rad = math.pi / 180.0
-    h = sa.func.sin((lat - centre.lat) * (rad / 2)) * sa.func.sin((lat - centre.lat) * (rad / 2)) + math.cos(
-        centre.lat * rad
-    ) * sa.func.cos(lat * rad) * sa.func.sin((lon - centre.lon) * (rad / 2)) * sa.func.sin(
-        (lon - centre.lon) * (rad / 2)
-    )
+    half_rad = math.pi / 360.0
+    sin_dlat = sa.func.sin((lat - _float("near_lat")) * half_rad)
+    sin_dlon = sa.func.sin((lon - _float("near_lon")) * half_rad)
+    h = sin_dlat * sin_dlat + _float("near_cos_lat") * sa.func.cos(lat * (2 * half_rad)) * sin_dlon * sin_dlon
     return 2 * EARTH_RADIUS_M * sa.func.asin(sa.func.min(1.0, sa.func.sqrt(h)))
 
 
-def within_radius(name: str, centre: Point, radius_m: float) -> ColumnElement[bool]:
-    """Organisations within `radius_m` of the centre (edge included), through the spatial index."""
+def within_radius(name: str) -> ColumnElement[bool]:
+    """Organisations within `radius_m` of the `near_*` centre (edge included), through the spatial index."""
     if name == "postgresql":
-        return sa.func.ST_DWithin(organisation_geog, _point_geography(centre), radius_m, False)
-    return sa.and_(
-        Organisation.id.in_(_rtree_ids(radius_bbox(centre, radius_m))),
-        distance_m(name, centre) <= radius_m,
-    )
+        return sa.func.ST_DWithin(organisation_geog, _point_geography(), _float("radius_m"), False)
+    prefilter, _exact = _box_clause("rbox")
+    return sa.and_(prefilter, distance_m(name) <= _float("radius_m"))
 
 
-def within_bbox(name: str, box: BBox) -> ColumnElement[bool]:
-    """Organisations inside the box (edges included): index prefilter, exact test on the real columns."""
-    exact = sa.and_(
-        Organisation.latitude.between(box.min_lat, box.max_lat),
-        Organisation.longitude.between(box.min_lon, box.max_lon),
-    )
+def radius_params(centre: Point, radius_m: float) -> dict[str, float]:
+    """Parameter values of `distance_m` and `within_radius`."""
+    return {
+        "near_lat": centre.lat,
+        "near_lon": centre.lon,
+        "near_cos_lat": math.cos(math.radians(centre.lat)),
+        "radius_m": radius_m,
+        **box_params("rbox", radius_bbox(centre, radius_m)),
+    }
+
+
+def within_bbox(name: str) -> ColumnElement[bool]:
+    """Organisations inside the `bbox_*` box (edges included): index prefilter, then an exact test."""
+    prefilter, exact = _box_clause("bbox")
     if name == "postgresql":
-        envelope = sa.func.ST_MakeEnvelope(box.min_lon, box.min_lat, box.max_lon, box.max_lat, 4326)
+        envelope = sa.func.ST_MakeEnvelope(
+            _float("bbox_min_lon"),
+            _float("bbox_min_lat"),
+            _float("bbox_max_lon"),
+            _float("bbox_max_lat"),
+            4326,
+        )
         return sa.and_(organisation_geom.op("&&")(envelope), exact)
-    return sa.and_(Organisation.id.in_(_rtree_ids(box)), exact)
+    return sa.and_(prefilter, exact)
 
 
 def area_is_exact(name: str) -> bool:
@@ -360,12 +400,19 @@ def area_is_exact(name: str) -> bool:
     return name == "postgresql"
 
 
-def within_area(name: str, area_pk: int, box: BBox) -> ColumnElement[bool]:
-    """Organisations covered by the area's boundary (PostGIS), or inside its bbox (SQLite prefilter)."""
+def within_area(name: str) -> ColumnElement[bool]:
+    """Covered by the boundary of area `area_pk` (PostGIS), or inside its `area_*` bbox (SQLite prefilter)."""
     if name == "postgresql":
+        area_pk = sa.bindparam("area_pk", type_=sa.Integer())
         boundary = sa.select(_areas.c.geom).where(_areas.c.id == area_pk).scalar_subquery()
         return sa.func.ST_Covers(boundary, organisation_geom)
-    return within_bbox(name, box)
+    prefilter, exact = _box_clause("area")
+    return sa.and_(prefilter, exact)
+
+
+def area_params(area_pk: int, box: BBox) -> dict[str, Any]:
+    """Parameter values of `within_area`."""
+    return {"area_pk": area_pk, **box_params("area", box)}
 
 
 def vocabulary(session: Session) -> list[str]:
@@ -386,27 +433,38 @@ def prepare_text_search(session: Session) -> None:
         session.execute(sa.text(f"SET LOCAL pg_trgm.word_similarity_threshold = {WORD_SIMILARITY_MIN}"))
 
 
-def text_match(name: str, words: Sequence[tuple[str, Sequence[str]]]) -> ColumnElement[bool]:
-    """Organisations whose text has every query word, each by prefix or as one of its spelling variants.
+def text_match(name: str, lengths: Sequence[int]) -> ColumnElement[bool]:
+    """Organisations whose text has every query word, by prefix or as a likely misspelling.
 
-    `words` pairs each query word with the indexed words it may be a misspelling of (used on SQLite;
-    PostgreSQL finds those itself through the trigram index).
+    `lengths` are the query words' lengths (short words are matched by prefix only on PostgreSQL).
     """
     if name == "postgresql":
         clauses = []
-        for word, _variants in words:
-            prefix = _search_tsv.op("@@")(sa.func.to_tsquery("simple", sa.literal(f"{word}:*")))
-            if len(word) >= FUZZY_MIN_WORD:
-                clauses.append(sa.or_(prefix, _search_text.op("%>")(word)))
+        for number, length in enumerate(lengths):
+            prefix = _search_tsv.op("@@")(sa.func.to_tsquery("simple", sa.bindparam(f"word_prefix_{number}")))
+            if length >= FUZZY_MIN_WORD:
+                clauses.append(sa.or_(prefix, _search_text.op("%>")(sa.bindparam(f"word_{number}"))))
             else:
                 clauses.append(prefix)
         return sa.and_(*clauses)
+    fts = _organisations_fts
+    match = sa.literal_column("organisations_fts").op("MATCH")(sa.bindparam("fts_query"))
+    return Organisation.id.in_(sa.select(fts.c.rowid).where(match))
+
+
+def text_params(name: str, words: Sequence[tuple[str, Sequence[str]]]) -> dict[str, str]:
+    """Parameter values of `text_match`: each word with the indexed words it may be a misspelling of.
+
+    The variants come from the FTS5 vocabulary on SQLite; PostgreSQL finds them through trigrams.
+    """
+    if name == "postgresql":
+        params = {}
+        for number, (word, _variants) in enumerate(words):
+            params[f"word_prefix_{number}"] = f"{word}:*"
+            params[f"word_{number}"] = word
+        return params
     groups = []
     for word, variants in words:
         alternatives = [_fts_phrase(word) + "*", *(_fts_phrase(v) for v in variants if v != word)]
         groups.append("(" + " OR ".join(alternatives) + ")")
-    fts = _organisations_fts
-    matching = sa.select(fts.c.rowid).where(
-        sa.literal_column("organisations_fts").op("MATCH")(" AND ".join(groups))
-    )
-    return Organisation.id.in_(matching)
+    return {"fts_query": " AND ".join(groups)}

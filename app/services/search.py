@@ -238,7 +238,9 @@ def _position(plan: _Plan, row: Row[Any]) -> tuple[Any, int]:
     return (row.distance_m if plan.order == "distance" else row.sort_name), row.id
 
 
-def _keyset_page(session: Session, plan: _Plan, limit: int, after: tuple[Any, int] | None) -> SearchResult:
+def _keyset_page(
+    session: Session, plan: _Plan, limit: int, after: tuple[Any, int] | None, export: bool
+) -> SearchResult:
     repository = SearchRepository(session)
     refining = bool(plan.words) or not plan.area_exact
     chunk = max(2 * (limit + 1), 200) if refining else limit + 1
@@ -248,7 +250,9 @@ def _keyset_page(session: Session, plan: _Plan, limit: int, after: tuple[Any, in
     more = False
     scanned = 0
     while not more:
-        batch = repository.rows(plan.spec, order=order, after=after, limit=chunk, with_text=bool(plan.words))
+        batch = repository.rows(
+            plan.spec, order=order, after=after, limit=chunk, with_text=bool(plan.words), export=export
+        )
         for row, hit in zip(batch, _refine(plan, batch), strict=True):
             if hit is not None:
                 if len(page) == limit:
@@ -266,8 +270,12 @@ def _keyset_page(session: Session, plan: _Plan, limit: int, after: tuple[Any, in
     return SearchResult(page, cursor, plan.order, plan.centre, plan.area)
 
 
-def _ranked_page(session: Session, plan: _Plan, limit: int, after: tuple[Any, int] | None) -> SearchResult:
-    rows = SearchRepository(session).rows(plan.spec, order="none", limit=TEXT_CANDIDATE_CAP, with_text=True)
+def _ranked_page(
+    session: Session, plan: _Plan, limit: int, after: tuple[Any, int] | None, export: bool
+) -> SearchResult:
+    rows = SearchRepository(session).rows(
+        plan.spec, order="none", limit=TEXT_CANDIDATE_CAP, with_text=True, export=export
+    )
     hits = [hit for hit in _refine(plan, rows) if hit is not None]
     hits.sort(key=lambda hit: (-(hit.score or 0.0), hit.row.id))
     if after is not None:
@@ -287,10 +295,14 @@ def search(
     limit: int,
     cursor: str | None = None,
     limits: SearchLimits | None = None,
+    export: bool = False,
 ) -> SearchResult:
-    """One page of public organisations matching the query; bad input is a 422 naming the parameter."""
+    """One page of public organisations matching the query; bad input is a 422 naming the parameter.
+
+    `export` adds the contact fields (address, phone, consented email, goods and services) to each row.
+    """
     plan = _plan(session, query, limits or SearchLimits())
     after = decode_position(cursor, plan.order) if cursor else None
     if plan.order == "score":
-        return _ranked_page(session, plan, limit, after)
-    return _keyset_page(session, plan, limit, after)
+        return _ranked_page(session, plan, limit, after, export)
+    return _keyset_page(session, plan, limit, after, export)

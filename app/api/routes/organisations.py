@@ -84,7 +84,9 @@ def search_organisations(
     chosen = _format(request, params.format)
     limit = _limit(settings, params.limit, chosen)
     limits = search.SearchLimits(settings.search_default_radius_km, settings.search_max_radius_km)
-    result = search.search(session, _query(params), limit=limit, cursor=params.cursor, limits=limits)
+    result = search.search(
+        session, _query(params), limit=limit, cursor=params.cursor, limits=limits, export=chosen == "csv"
+    )
     next_url = None
     if result.next_cursor is not None:
         next_url = str(request.url.include_query_params(cursor=result.next_cursor, limit=limit))

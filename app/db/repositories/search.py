@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import Float, Integer, Row, and_, cast, func, or_, select, tuple_
+from sqlalchemy import (
+    BindParameter,
+    Float,
+    Integer,
+    Row,
+    String,
+    and_,
+    bindparam,
+    cast,
+    func,
+    or_,
+    select,
+    tuple_,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -18,8 +32,9 @@ from app.domain.geo import BBox, Point
 
 Order = Literal["name", "distance", "none"]
 
-# What a result row carries: the list/map fields plus the contact fields an export needs.
-RESULT_COLUMNS = (
+# What a result row carries for lists and maps. Enum columns are read as plain strings: converting them per
+# row costs more than the indexed query itself.
+SUMMARY_COLUMNS: tuple[Any, ...] = (
     Organisation.id,
     Organisation.public_id,
     Organisation.slug,
@@ -31,21 +46,28 @@ RESULT_COLUMNS = (
     Organisation.membership_type,
     Organisation.sector,
     Organisation.sic_section,
-    Organisation.status,
-    Organisation.street_address,
+    type_coerce(Organisation.status, String()).label("status"),
     Organisation.locality,
     Organisation.postcode,
     Organisation.latitude,
     Organisation.longitude,
-    Organisation.location_precision,
+    type_coerce(Organisation.location_precision, String()).label("location_precision"),
     Organisation.website,
+)
+# What an export adds: the contact fields of a shortlist.
+EXPORT_COLUMNS: tuple[Any, ...] = (
+    Organisation.street_address,
     Organisation.phone,
     Organisation.email,
     Organisation.email_consent,
     Organisation.goods_services,
     Organisation.last_verified_at,
 )
-TEXT_COLUMNS = (Organisation.other_names, Organisation.description)
+TEXT_COLUMNS: tuple[Any, ...] = (
+    Organisation.other_names,
+    Organisation.goods_services,
+    Organisation.description,
+)
 # Filterable organisation columns (the `source` filter goes through source_records).
 FILTER_COLUMNS: Mapping[str, Any] = {
     "sector": Organisation.sector,
@@ -93,6 +115,20 @@ class GridCell:
     max_lon: float
 
 
+# Statements are built once per shape (dialect, order, which clauses) and reused with new parameters.
+_statements: dict[tuple[Any, ...], Any] = {}
+
+
+def _shape(spec: SearchSpec) -> tuple[Any, ...]:
+    return (
+        tuple(sorted(spec.filters)),
+        spec.near is not None and spec.radius_m is not None,
+        spec.bbox is not None,
+        spec.area is not None,
+        tuple(len(word) for word, _variants in spec.text),
+    )
+
+
 class SearchRepository:
     """The SQL of organisation search on either engine (dialect differences come from `dialect`)."""
 
@@ -100,24 +136,45 @@ class SearchRepository:
         self.session = session
         self.dialect = dialect.dialect_name(session)
 
-    def _where(self, spec: SearchSpec) -> list[ColumnElement[bool]]:
-        clauses: list[ColumnElement[bool]] = [Organisation.visibility == Visibility.PUBLIC]
-        for name, values in spec.filters.items():
+    def _where(self, shape: tuple[Any, ...]) -> list[ColumnElement[bool]]:
+        filters, radius, box, area, text = shape
+        prefiltered = bool(radius or box or area or text)
+        clauses = [dialect.public_only(self.dialect, prefiltered=prefiltered)]
+        for name in filters:
+            values: BindParameter[Any] = bindparam(f"filter_{name}", expanding=True)
             if name == "source":
-                linked = select(SourceRecord.organisation_id).where(SourceRecord.source.in_(list(values)))
+                linked = select(SourceRecord.organisation_id).where(SourceRecord.source.in_(values))
                 clauses.append(Organisation.id.in_(linked))
             else:
-                clauses.append(FILTER_COLUMNS[name].in_(list(values)))
+                clauses.append(FILTER_COLUMNS[name].in_(values))
+        if radius:
+            clauses.append(dialect.within_radius(self.dialect))
+        if box:
+            clauses.append(dialect.within_bbox(self.dialect))
+        if area:
+            clauses.append(dialect.within_area(self.dialect))
+        if text:
+            clauses.append(dialect.text_match(self.dialect, text))
+        return clauses
+
+    def _params(self, spec: SearchSpec) -> dict[str, Any]:
+        params: dict[str, Any] = {f"filter_{name}": list(values) for name, values in spec.filters.items()}
         if spec.near is not None and spec.radius_m is not None:
-            clauses.append(dialect.within_radius(self.dialect, spec.near, spec.radius_m))
+            params.update(dialect.radius_params(spec.near, spec.radius_m))
         if spec.bbox is not None:
-            clauses.append(dialect.within_bbox(self.dialect, spec.bbox))
+            params.update(dialect.box_params("bbox", spec.bbox))
         if spec.area is not None:
-            clauses.append(dialect.within_area(self.dialect, spec.area.pk, spec.area.bbox))
+            params.update(dialect.area_params(spec.area.pk, spec.area.bbox))
         if spec.text:
             dialect.prepare_text_search(self.session)
-            clauses.append(dialect.text_match(self.dialect, spec.text))
-        return clauses
+            params.update(dialect.text_params(self.dialect, spec.text))
+        return params
+
+    def _statement(self, key: tuple[Any, ...], build: Callable[[], Any]) -> Any:
+        statement = _statements.get(key)
+        if statement is None:
+            statement = _statements[key] = build()
+        return statement
 
     def rows(
         self,
@@ -127,29 +184,50 @@ class SearchRepository:
         after: tuple[Any, int] | None = None,
         limit: int,
         with_text: bool = False,
+        export: bool = False,
     ) -> Sequence[Row[Any]]:
         """Up to `limit` result rows in `order`, strictly after the keyset position `after`.
 
-        With `order="distance"` each row has `distance_m`; `with_text` adds the other text fields.
+        With `order="distance"` each row has `distance_m`; `with_text` adds the searchable text fields and
+        `export` the contact fields.
         """
-        columns: list[Any] = [*RESULT_COLUMNS, *(TEXT_COLUMNS if with_text else ())]
-        clauses = self._where(spec)
-        statement = select(*columns)
+        if order == "distance" and spec.near is None:
+            raise ValueError("distance order needs a centre")
+        shape = _shape(spec)
+        key = ("rows", self.dialect, shape, order, after is not None, with_text, export)
+        statement = self._statement(
+            key, lambda: self._build_rows(shape, order, after is not None, with_text, export)
+        )
+        params = self._params(spec)
+        params["row_limit"] = limit
+        if after is not None:
+            params["after_value"], params["after_id"] = after
+        # Core execution on the session's connection: the ORM layer adds nothing for plain rows.
+        return self.session.connection().execute(statement, params).all()
+
+    def _build_rows(
+        self, shape: tuple[Any, ...], order: Order, keyset: bool, with_text: bool, export: bool
+    ) -> Any:
+        columns: dict[str, Any] = {column.key: column for column in SUMMARY_COLUMNS}
+        for extra in (*(TEXT_COLUMNS if with_text else ()), *(EXPORT_COLUMNS if export else ())):
+            columns[extra.key] = extra
+        clauses = self._where(shape)
+        statement = select(*columns.values())
+        after_id = bindparam("after_id", type_=Integer())
         if order == "distance":
-            if spec.near is None:
-                raise ValueError("distance order needs a centre")
-            distance = dialect.distance_m(self.dialect, spec.near)
+            distance = dialect.distance_m(self.dialect)
             statement = statement.add_columns(distance.label("distance_m"))
-            if after is not None:
-                clauses.append(
-                    or_(distance > after[0], and_(distance == after[0], Organisation.id > after[1]))
-                )
+            if keyset:
+                after_value = bindparam("after_value", type_=Float())
+                beyond = and_(distance == after_value, Organisation.id > after_id)
+                clauses.append(or_(distance > after_value, beyond))
             statement = statement.order_by(distance, Organisation.id)
         elif order == "name":
-            if after is not None:
-                clauses.append(tuple_(Organisation.sort_name, Organisation.id) > tuple_(*after))
+            if keyset:
+                after_name = bindparam("after_value", type_=String())
+                clauses.append(tuple_(Organisation.sort_name, Organisation.id) > tuple_(after_name, after_id))
             statement = statement.order_by(Organisation.sort_name, Organisation.id)
-        return self.session.execute(statement.where(*clauses).limit(limit)).all()
+        return statement.where(*clauses).limit(bindparam("row_limit", type_=Integer()))
 
     def values(self, name: str) -> list[tuple[str, int]]:
         """Distinct values of a filter among public organisations, with how many have each."""
@@ -184,8 +262,8 @@ class SearchRepository:
             Organisation.longitude,
         ]
         statement = select(*columns)
-        clauses = [*self._where(spec), Organisation.latitude.is_not(None)]
-        return self.session.execute(statement.where(*clauses).limit(limit)).all()
+        clauses = [*self._where(_shape(spec)), Organisation.latitude.is_not(None)]
+        return self.session.execute(statement.where(*clauses).limit(limit), self._params(spec)).all()
 
     def grid(self, spec: SearchSpec, cell_lat: float, cell_lon: float, max_cells: int) -> list[GridCell]:
         """Located organisations counted per grid cell (cells anchored at -90/-180, so they never move).
@@ -209,9 +287,9 @@ class SearchRepository:
                 func.max(Organisation.latitude),
                 func.max(Organisation.longitude),
             )
-            .where(*self._where(spec), Organisation.latitude.is_not(None))
+            .where(*self._where(_shape(spec)), Organisation.latitude.is_not(None))
             .group_by(row_index, col_index)
             .order_by(count.desc())
             .limit(max_cells)
         )
-        return [GridCell(*row) for row in self.session.execute(statement)]
+        return [GridCell(*row) for row in self.session.execute(statement, self._params(spec))]
