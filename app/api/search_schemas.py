@@ -69,17 +69,19 @@ class OrganisationResult(OrganisationSummary):
 
     membership_type: str | None
     sic_section: str | None
-    distance_m: float | None = Field(description="Metres from `near` (null without `near`).")
+    distance_m: float | None = Field(
+        description="Metres from `near`, or from the middle of `bbox` (null when neither is given)."
+    )
     score: float | None = Field(description="Text relevance 0-100 (null without `q`).")
 
 
 class Centre(BaseModel):
-    """Where a `near` search measures from."""
+    """Where distances are measured from: `near`, or the middle of `bbox` (then without a radius)."""
 
     latitude: float
     longitude: float
     postcode: str | None
-    radius_km: float
+    radius_km: float | None
 
 
 class AreaReference(BaseModel):

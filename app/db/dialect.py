@@ -30,6 +30,9 @@ from app.db.models.organisation import Organisation
 from app.domain.geo import EARTH_RADIUS_M, BBox, Point, radius_bbox
 
 POSTGIS_EXTENSIONS = ("postgis", "pg_trgm")
+# JIT compilation pays off for long analytic queries; for millisecond searches it costs hundreds of ms
+# whenever a plan's cost estimate crosses `jit_above_cost` (seen with large boxes at 1M rows).
+POSTGRESQL_CONNECT_ARGS = {"options": "-c jit=off"}
 
 # Columns, tables and indexes that exist in the database but not in the ORM metadata.
 _DIALECT_TABLE_PREFIXES = ("organisations_rtree", "organisations_fts", "areas_rtree", "spatial_ref_sys")
@@ -361,6 +364,16 @@ def distance_m(name: str) -> ColumnElement[float]:
     return 2 * EARTH_RADIUS_M * sa.func.asin(sa.func.min(1.0, sa.func.sqrt(h)))
 
 
+def within_distance(name: str, distance: ColumnElement[float]) -> ColumnElement[bool]:
+    """Within `distance` metres of the `near_*` centre: an index condition on PostGIS, True on SQLite.
+
+    On SQLite the other clauses of a search (a radius or a box) already bound the rows through the R*Tree.
+    """
+    if name == "postgresql":
+        return sa.func.ST_DWithin(organisation_geog, _point_geography(), distance, False)
+    return sa.true()
+
+
 def within_radius(name: str) -> ColumnElement[bool]:
     """Organisations within `radius_m` of the `near_*` centre (edge included), through the spatial index."""
     if name == "postgresql":
@@ -369,12 +382,30 @@ def within_radius(name: str) -> ColumnElement[bool]:
     return sa.and_(prefilter, distance_m(name) <= _float("radius_m"))
 
 
-def radius_params(centre: Point, radius_m: float) -> dict[str, float]:
-    """Parameter values of `distance_m` and `within_radius`."""
+def distance_order(name: str) -> ColumnElement[float]:
+    """What to ORDER BY for nearest first: PostGIS's KNN operator walks the GiST index in distance order.
+
+    It stops after the rows a page needs however many are in range, where sorting by `ST_Distance` would
+    compute and sort all of them. Its value equals `distance_m` (same sphere); ties are not ordered.
+    """
+    if name == "postgresql":
+        return organisation_geog.op("<->", return_type=sa.Float())(_point_geography())
+    return distance_m(name)
+
+
+def centre_params(centre: Point) -> dict[str, float]:
+    """Parameter values of `distance_m` and `distance_order`."""
     return {
         "near_lat": centre.lat,
         "near_lon": centre.lon,
         "near_cos_lat": math.cos(math.radians(centre.lat)),
+    }
+
+
+def radius_params(centre: Point, radius_m: float) -> dict[str, float]:
+    """Parameter values of `within_radius` (and of `distance_m`)."""
+    return {
+        **centre_params(centre),
         "radius_m": radius_m,
         **box_params("rbox", radius_bbox(centre, radius_m)),
     }

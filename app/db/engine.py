@@ -36,7 +36,12 @@ def make_engine(settings: Settings) -> Engine:
             connection.exec_driver_sql("BEGIN")
 
         return engine
-    return create_engine(url, pool_size=settings.db_pool_size, pool_pre_ping=True)
+    return create_engine(
+        url,
+        pool_size=settings.db_pool_size,
+        pool_pre_ping=True,
+        connect_args=dialect.POSTGRESQL_CONNECT_ARGS,
+    )
 
 
 def make_session_factory(bind: Engine | Connection) -> sessionmaker[Session]:

@@ -11,7 +11,7 @@ back short, with a cursor to continue.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Row
@@ -74,11 +74,11 @@ class SearchLimits:
 
 @dataclass(frozen=True)
 class Centre:
-    """Where a `near` search is measured from."""
+    """Where distances are measured from: `near`, or the middle of a `bbox` (no radius then)."""
 
     point: Point
     postcode: str | None
-    radius_km: float
+    radius_km: float | None
 
 
 @dataclass(frozen=True)
@@ -203,11 +203,17 @@ def _plan(session: Session, query: SearchQuery, limits: SearchLimits) -> _Plan:
     spec = SearchSpec(
         filters=canonical_filters(session, query.filters),
         near=centre.point if centre else None,
-        radius_m=centre.radius_km * 1000.0 if centre else None,
+        radius_m=centre.radius_km * 1000.0 if centre and centre.radius_km is not None else None,
         bbox=box,
         area=bounds,
         text=text,
     )
+    if centre is None and box is not None and not words:
+        # A map viewport or a box-shaped list fills from its middle: nearest first is what a reader of
+        # the view wants, and it lets PostGIS stop after a page instead of sorting every row in view.
+        middle = Point((box.min_lat + box.max_lat) / 2, (box.min_lon + box.max_lon) / 2)
+        centre = Centre(middle, None, None)
+        spec = replace(spec, near=middle)
     order = "distance" if centre else "score" if words else "name"
     exact = area is None or dialect.area_is_exact(dialect.dialect_name(session))
     return _Plan(spec, order, words, centre, area, exact)
@@ -238,6 +244,32 @@ def _position(plan: _Plan, row: Row[Any]) -> tuple[Any, int]:
     return (row.distance_m if plan.order == "distance" else row.sort_name), row.id
 
 
+def _in_distance_order(
+    repository: SearchRepository,
+    plan: _Plan,
+    batch: Sequence[Row[Any]],
+    chunk: int,
+    after: tuple[Any, int] | None,
+    export: bool,
+) -> list[Row[Any]]:
+    """The batch in (distance, id) order, with every row tied at the last distance when LIMIT cut a tie.
+
+    The index returns nearest first but leaves ties unordered, and the keyset needs a total order.
+    """
+    rows = list(batch)
+    if len(rows) == chunk:
+        last = rows[-1].distance_m
+        ties = repository.rows_at_distance(plan.spec, last, with_text=bool(plan.words), export=export)
+        known = {row.id for row in rows}
+        rows.extend(
+            row
+            for row in ties
+            if row.id not in known and (after is None or (row.distance_m, row.id) > after)
+        )
+    rows.sort(key=lambda row: (row.distance_m, row.id))
+    return rows
+
+
 def _keyset_page(
     session: Session, plan: _Plan, limit: int, after: tuple[Any, int] | None, export: bool
 ) -> SearchResult:
@@ -253,6 +285,9 @@ def _keyset_page(
         batch = repository.rows(
             plan.spec, order=order, after=after, limit=chunk, with_text=bool(plan.words), export=export
         )
+        exhausted = len(batch) < chunk
+        if order == "distance":
+            batch = _in_distance_order(repository, plan, batch, chunk, after, export)
         for row, hit in zip(batch, _refine(plan, batch), strict=True):
             if hit is not None:
                 if len(page) == limit:
@@ -260,7 +295,7 @@ def _keyset_page(
                     break
                 page.append(hit)
             last = _position(plan, row)
-        if more or len(batch) < chunk:
+        if more or exhausted:
             break
         scanned += len(batch)
         if scanned >= SCAN_BUDGET:

@@ -94,6 +94,7 @@ class SearchSpec:
     """Which public organisations a search selects (everything here is already validated)."""
 
     filters: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    # The centre of distance order; with `radius_m`, also a filter.
     near: Point | None = None
     radius_m: float | None = None
     bbox: BBox | None = None
@@ -159,8 +160,10 @@ class SearchRepository:
 
     def _params(self, spec: SearchSpec) -> dict[str, Any]:
         params: dict[str, Any] = {f"filter_{name}": list(values) for name, values in spec.filters.items()}
-        if spec.near is not None and spec.radius_m is not None:
-            params.update(dialect.radius_params(spec.near, spec.radius_m))
+        if spec.near is not None:
+            params.update(dialect.centre_params(spec.near))
+            if spec.radius_m is not None:
+                params.update(dialect.radius_params(spec.near, spec.radius_m))
         if spec.bbox is not None:
             params.update(dialect.box_params("bbox", spec.bbox))
         if spec.area is not None:
@@ -188,7 +191,8 @@ class SearchRepository:
     ) -> Sequence[Row[Any]]:
         """Up to `limit` result rows in `order`, strictly after the keyset position `after`.
 
-        With `order="distance"` each row has `distance_m`; `with_text` adds the searchable text fields and
+        With `order="distance"` each row has `distance_m`, and rows at the same distance come in no
+        particular order (see `rows_at_distance`); `with_text` adds the searchable text fields and
         `export` the contact fields.
         """
         if order == "distance" and spec.near is None:
@@ -205,14 +209,36 @@ class SearchRepository:
         # Core execution on the session's connection: the ORM layer adds nothing for plain rows.
         return self.session.connection().execute(statement, params).all()
 
-    def _build_rows(
-        self, shape: tuple[Any, ...], order: Order, keyset: bool, with_text: bool, export: bool
-    ) -> Any:
+    def rows_at_distance(
+        self, spec: SearchSpec, distance: float, *, with_text: bool = False, export: bool = False
+    ) -> Sequence[Row[Any]]:
+        """Every row at exactly `distance` from the centre, by id (completes a tie cut by a LIMIT)."""
+        shape = _shape(spec)
+        key = ("tie", self.dialect, shape, with_text, export)
+        statement = self._statement(key, lambda: self._build_tie(shape, with_text, export))
+        params = self._params(spec)
+        params["tie_distance"] = distance
+        return self.session.connection().execute(statement, params).all()
+
+    def _columns(self, with_text: bool, export: bool) -> list[Any]:
         columns: dict[str, Any] = {column.key: column for column in SUMMARY_COLUMNS}
         for extra in (*(TEXT_COLUMNS if with_text else ()), *(EXPORT_COLUMNS if export else ())):
             columns[extra.key] = extra
+        return list(columns.values())
+
+    def _build_tie(self, shape: tuple[Any, ...], with_text: bool, export: bool) -> Any:
+        distance = dialect.distance_m(self.dialect)
+        tie = bindparam("tie_distance", type_=Float())
+        # The index condition is padded by a millimetre: it must never cut off the tied rows themselves.
+        clauses = [*self._where(shape), dialect.within_distance(self.dialect, tie + 0.001), distance == tie]
+        statement = select(*self._columns(with_text, export), distance.label("distance_m"))
+        return statement.where(*clauses).order_by(Organisation.id)
+
+    def _build_rows(
+        self, shape: tuple[Any, ...], order: Order, keyset: bool, with_text: bool, export: bool
+    ) -> Any:
         clauses = self._where(shape)
-        statement = select(*columns.values())
+        statement = select(*self._columns(with_text, export))
         after_id = bindparam("after_id", type_=Integer())
         if order == "distance":
             distance = dialect.distance_m(self.dialect)
@@ -221,7 +247,7 @@ class SearchRepository:
                 after_value = bindparam("after_value", type_=Float())
                 beyond = and_(distance == after_value, Organisation.id > after_id)
                 clauses.append(or_(distance > after_value, beyond))
-            statement = statement.order_by(distance, Organisation.id)
+            statement = statement.order_by(dialect.distance_order(self.dialect))
         elif order == "name":
             if keyset:
                 after_name = bindparam("after_value", type_=String())
