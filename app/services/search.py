@@ -262,9 +262,7 @@ def _in_distance_order(
         ties = repository.rows_at_distance(plan.spec, last, with_text=bool(plan.words), export=export)
         known = {row.id for row in rows}
         rows.extend(
-            row
-            for row in ties
-            if row.id not in known and (after is None or (row.distance_m, row.id) > after)
+            row for row in ties if row.id not in known and (after is None or (row.distance_m, row.id) > after)
         )
     rows.sort(key=lambda row: (row.distance_m, row.id))
     return rows
