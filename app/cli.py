@@ -10,7 +10,7 @@ from rich.console import Console
 
 from app.core.config import Settings, load_settings
 from app.core.logging import configure_logging
-from app.db import migrate
+from app.db import dialect, migrate
 from app.db.engine import Database, make_database
 from app.domain.enums import AreaKind, Role
 from app.domain.errors import CoopmapError
@@ -81,6 +81,19 @@ def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")]
     try:
         migrate.upgrade(database.engine, revision)
         console.print(f"Database at revision {migrate.current_revision(database.engine)}")
+    finally:
+        database.engine.dispose()
+
+
+@db_cli.command("optimise")
+def db_optimise() -> None:
+    """Refresh planner statistics; on PostgreSQL also store organisations in spatial order (locks them)."""
+    database = make_database(_settings())
+    try:
+        _require_migrated(database)
+        with database.engine.begin() as connection:
+            for statement in dialect.optimise(connection):
+                console.print(f"ran: {statement}")
     finally:
         database.engine.dispose()
 

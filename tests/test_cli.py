@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -184,3 +185,17 @@ def test_geocode_offline_reports_coverage(sqlite_env: Path, tmp_path: Path) -> N
     row = next(line for line in result.output.splitlines() if "postcode unit centroid" in line)
     assert "3" in row
     assert "100.0%" in row
+
+
+def test_db_optimise_refreshes_statistics_of_a_migrated_database(sqlite_env: Path) -> None:
+    refused = runner.invoke(cli, ["db", "optimise"])
+    assert refused.exit_code == 1
+    assert "coopmap db upgrade" in refused.output
+    runner.invoke(cli, ["db", "upgrade"])
+    runner.invoke(cli, ["demo", "load"])
+    result = runner.invoke(cli, ["db", "optimise"])
+    assert result.exit_code == 0, result.output
+    assert "ANALYZE" in result.output
+    with sqlite3.connect(sqlite_env) as connection:
+        stats = connection.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'organisations'").fetchone()
+    assert stats[0] > 0
