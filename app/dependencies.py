@@ -2,32 +2,46 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from app.core.config import Settings
 from app.db.engine import Database
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     """The Settings the app was built with."""
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """One session per request; committed when the handler succeeds, rolled back otherwise."""
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """One session per request; committed when the handler succeeds, rolled back otherwise.
+
+    Async so that opening it costs no worker-thread hop (a session does no I/O until its first query);
+    the commit and the rollback do I/O, so they run in the thread pool.
+    """
     database: Database = request.app.state.database
     session = database.session_factory()
     try:
         yield session
-        session.commit()
     except BaseException:
-        session.rollback()
+        await run_in_threadpool(_end, session, False)
         raise
+    await run_in_threadpool(_end, session, True)
+
+
+def _end(session: Session, commit: bool) -> None:
+    """Commit or roll back, then close: one trip to the thread pool."""
+    try:
+        if commit:
+            session.commit()
+        else:
+            session.rollback()
     finally:
         session.close()
 

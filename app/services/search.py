@@ -14,7 +14,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
 from app.db import dialect
@@ -85,7 +84,7 @@ class Centre:
 class Hit:
     """One result row, with its distance (near searches) and relevance (text searches)."""
 
-    row: Row[Any]
+    row: Any
     distance_m: float | None = None
     score: float | None = None
 
@@ -219,7 +218,7 @@ def _plan(session: Session, query: SearchQuery, limits: SearchLimits) -> _Plan:
     return _Plan(spec, order, words, centre, area, exact)
 
 
-def _refine(plan: _Plan, rows: Sequence[Row[Any]]) -> list[Hit | None]:
+def _refine(plan: _Plan, rows: Sequence[Any]) -> list[Hit | None]:
     """Each row as a hit, or None where the polygon test or the text score rejects it."""
     inside = [True] * len(rows)
     if not plan.area_exact and plan.area is not None and rows:
@@ -240,32 +239,34 @@ def _refine(plan: _Plan, rows: Sequence[Row[Any]]) -> list[Hit | None]:
     return hits
 
 
-def _position(plan: _Plan, row: Row[Any]) -> tuple[Any, int]:
+def _position(plan: _Plan, row: Any) -> tuple[Any, int]:
     return (row.distance_m if plan.order == "distance" else row.sort_name), row.id
 
 
-def _in_distance_order(
+def _settled(
     repository: SearchRepository,
     plan: _Plan,
-    batch: Sequence[Row[Any]],
-    chunk: int,
+    batch: Sequence[Any],
+    exhausted: bool,
     after: tuple[Any, int] | None,
     export: bool,
-) -> list[Row[Any]]:
-    """The batch in (distance, id) order, with every row tied at the last distance when LIMIT cut a tie.
+) -> list[Any]:
+    """The rows of a nearest-first batch whose (distance, id) order is final.
 
-    The index returns nearest first but leaves ties unordered, and the keyset needs a total order.
+    The index returns rows nearest first but leaves ties unordered, and a LIMIT can cut a tie. Every row
+    nearer than the batch's last distance is certainly present, so those are kept and the rows at the
+    last distance wait for the next batch. A batch that is one tie (many organisations at one point)
+    is completed by id instead.
     """
-    rows = list(batch)
-    if len(rows) == chunk:
-        last = rows[-1].distance_m
-        ties = repository.rows_at_distance(plan.spec, last, with_text=bool(plan.words), export=export)
-        known = {row.id for row in rows}
-        rows.extend(
-            row for row in ties if row.id not in known and (after is None or (row.distance_m, row.id) > after)
-        )
-    rows.sort(key=lambda row: (row.distance_m, row.id))
-    return rows
+    rows = sorted(batch, key=lambda row: (row.distance_m, row.id))
+    if exhausted or not rows:
+        return rows
+    last = rows[-1].distance_m
+    nearer = [row for row in rows if row.distance_m < last]
+    if nearer:
+        return nearer
+    ties = repository.rows_at_distance(plan.spec, last, with_text=bool(plan.words), export=export)
+    return [row for row in ties if after is None or (row.distance_m, row.id) > after]
 
 
 def _keyset_page(
@@ -273,7 +274,8 @@ def _keyset_page(
 ) -> SearchResult:
     repository = SearchRepository(session)
     refining = bool(plan.words) or not plan.area_exact
-    chunk = max(2 * (limit + 1), 200) if refining else limit + 1
+    # One row more than the page shows whether there is a next page; a second covers a tie at the end.
+    chunk = max(2 * (limit + 2), 200) if refining else limit + 2
     order: Order = "distance" if plan.order == "distance" else "name"
     page: list[Hit] = []
     last: tuple[Any, int] | None = None
@@ -285,7 +287,7 @@ def _keyset_page(
         )
         exhausted = len(batch) < chunk
         if order == "distance":
-            batch = _in_distance_order(repository, plan, batch, chunk, after, export)
+            batch = _settled(repository, plan, batch, exhausted, after, export)
         for row, hit in zip(batch, _refine(plan, batch), strict=True):
             if hit is not None:
                 if len(page) == limit:

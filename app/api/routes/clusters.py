@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 import orjson
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.errors import ERROR_RESPONSES
+from app.api.openapi import parse_query, query_parameters
 from app.dependencies import SessionDep
 from app.services import clusters, search
 
@@ -74,13 +75,21 @@ def _filters(params: MapParams) -> dict[str, list[str]]:
     return {name: getattr(params, name) for name in search.FILTERS if getattr(params, name)}
 
 
+async def map_params(request: Request) -> MapParams:
+    """The map's query parameters (documented through `openapi_extra`)."""
+    return parse_query(request, MapParams)
+
+
 @router.get(
     "/api/map",
     summary="Map viewport",
     response_model=MapViewOut,
     responses={304: {"description": "Not modified"}},
+    openapi_extra={"parameters": query_parameters(MapParams)},
 )
-def map_view(request: Request, session: SessionDep, params: Annotated[MapParams, Query()]) -> Response:
+def map_view(
+    request: Request, session: SessionDep, params: Annotated[MapParams, Depends(map_params)]
+) -> Response:
     """What the map shows for a viewport: points when few, clusters when many (cacheable; ETag)."""
     tag = clusters.etag(session, params.bbox, params.zoom, _filters(params))
     headers = {"ETag": tag, "Cache-Control": CACHE_CONTROL}

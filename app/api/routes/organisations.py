@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Request, Response
 
 from app.api.errors import ERROR_RESPONSES
 from app.api.formats import csv_page, geojson_page, json_page
+from app.api.openapi import parse_query, query_parameters
 from app.api.schemas import OrganisationDetail
 from app.api.search_schemas import (
     Filters,
@@ -68,17 +69,23 @@ def _query(params: SearchParams) -> search.SearchQuery:
     )
 
 
+async def search_params(request: Request) -> SearchParams:
+    """The search's query parameters (documented through `openapi_extra`)."""
+    return parse_query(request, SearchParams)
+
+
 @router.get(
     "/api/organisations",
     summary="Search organisations",
     response_model=SearchPage,
     responses=_SEARCH_RESPONSES,
+    openapi_extra={"parameters": query_parameters(SearchParams)},
 )
 def search_organisations(
     request: Request,
     session: SessionDep,
     settings: SettingsDep,
-    params: Annotated[SearchParams, Query()],
+    params: Annotated[SearchParams, Depends(search_params)],
 ) -> Response:
     """Public organisations by text, distance, box, area and filters; JSON, GeoJSON or CSV, paginated."""
     chosen = _format(request, params.format)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import collections
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -11,7 +13,6 @@ from sqlalchemy import (
     BindParameter,
     Float,
     Integer,
-    Row,
     String,
     and_,
     bindparam,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     tuple_,
     type_coerce,
 )
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -116,6 +118,17 @@ class GridCell:
     max_lon: float
 
 
+@functools.cache
+def _record_class(keys: tuple[str, ...]) -> Any:
+    return collections.namedtuple("SearchRecord", keys)
+
+
+def _records(result: CursorResult[Any]) -> list[Any]:
+    """The rows as named tuples: reading a field of one costs a twentieth of a SQLAlchemy Row's."""
+    make = _record_class(tuple(result.keys()))._make
+    return [make(row) for row in result.all()]
+
+
 # Statements are built once per shape (dialect, order, which clauses) and reused with new parameters.
 _statements: dict[tuple[Any, ...], Any] = {}
 
@@ -188,7 +201,7 @@ class SearchRepository:
         limit: int,
         with_text: bool = False,
         export: bool = False,
-    ) -> Sequence[Row[Any]]:
+    ) -> Sequence[Any]:
         """Up to `limit` result rows in `order`, strictly after the keyset position `after`.
 
         With `order="distance"` each row has `distance_m`, and rows at the same distance come in no
@@ -206,19 +219,18 @@ class SearchRepository:
         params["row_limit"] = limit
         if after is not None:
             params["after_value"], params["after_id"] = after
-        # Core execution on the session's connection: the ORM layer adds nothing for plain rows.
-        return self.session.connection().execute(statement, params).all()
+        return _records(self.session.connection().execute(statement, params))
 
     def rows_at_distance(
         self, spec: SearchSpec, distance: float, *, with_text: bool = False, export: bool = False
-    ) -> Sequence[Row[Any]]:
+    ) -> Sequence[Any]:
         """Every row at exactly `distance` from the centre, by id (completes a tie cut by a LIMIT)."""
         shape = _shape(spec)
         key = ("tie", self.dialect, shape, with_text, export)
         statement = self._statement(key, lambda: self._build_tie(shape, with_text, export))
         params = self._params(spec)
         params["tie_distance"] = distance
-        return self.session.connection().execute(statement, params).all()
+        return _records(self.session.connection().execute(statement, params))
 
     def _columns(self, with_text: bool, export: bool) -> list[Any]:
         columns: dict[str, Any] = {column.key: column for column in SUMMARY_COLUMNS}
@@ -278,7 +290,7 @@ class SearchRepository:
         highest = self.session.scalar(select(func.max(Organisation.id)))
         return updated, highest
 
-    def points(self, spec: SearchSpec, limit: int) -> Sequence[Row[Any]]:
+    def points(self, spec: SearchSpec, limit: int) -> Sequence[Any]:
         """Located organisations for a map, at most `limit` (unordered: the map shows them all)."""
         columns: list[Any] = [
             Organisation.public_id,
@@ -289,7 +301,9 @@ class SearchRepository:
         ]
         statement = select(*columns)
         clauses = [*self._where(_shape(spec)), Organisation.latitude.is_not(None)]
-        return self.session.execute(statement.where(*clauses).limit(limit), self._params(spec)).all()
+        return _records(
+            self.session.connection().execute(statement.where(*clauses).limit(limit), self._params(spec))
+        )
 
     def grid(self, spec: SearchSpec, cell_lat: float, cell_lon: float, max_cells: int) -> list[GridCell]:
         """Located organisations counted per grid cell (cells anchored at -90/-180, so they never move).
