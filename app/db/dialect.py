@@ -434,7 +434,6 @@ def radius_params(centre: Point, radius_m: float) -> dict[str, float]:
 
 def within_bbox(name: str) -> ColumnElement[bool]:
     """Organisations inside the `bbox_*` box (edges included): index prefilter, then an exact test."""
-    prefilter, exact = _box_clause("bbox")
     if name == "postgresql":
         envelope = sa.func.ST_MakeEnvelope(
             _float("bbox_min_lon"),
@@ -443,7 +442,10 @@ def within_bbox(name: str) -> ColumnElement[bool]:
             _float("bbox_max_lat"),
             4326,
         )
-        return sa.and_(organisation_geom.op("&&")(envelope), exact)
+        # Exact for points (edges included) and estimated from PostGIS's statistics; repeating the test
+        # on latitude and longitude would make the planner expect a handful of rows and sort them all.
+        return sa.func.ST_Intersects(organisation_geom, envelope)
+    prefilter, exact = _box_clause("bbox")
     return sa.and_(prefilter, exact)
 
 
