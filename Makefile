@@ -52,8 +52,8 @@ fmt: install-dev  ## Format and auto-fix
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: install-dev  ## Benchmarks: print latency and throughput figures against the targets
-	$(BIN)/python -m tests.bench.run
+bench: install-dev  ## Benchmarks against DESIGN.md's targets (BENCH_ARGS="--quick", "--sizes 20000 --reuse-db", ...)
+	$(BIN)/python -m tests.bench.run $(BENCH_ARGS)
 
 clean:  ## Remove the virtualenv, caches and the default database
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov test-artifacts
