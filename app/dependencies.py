@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Annotated
 
+import anyio
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
-from starlette.concurrency import run_in_threadpool
 
 from app.core.config import Settings
 from app.db.engine import Database
@@ -30,9 +30,15 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     try:
         yield session
     except BaseException:
-        await run_in_threadpool(_end, session, False)
+        await anyio.to_thread.run_sync(_end, session, False, limiter=_END_LIMITER)
         raise
-    await run_in_threadpool(_end, session, True)
+    await anyio.to_thread.run_sync(_end, session, True, limiter=_END_LIMITER)
+
+
+# Ending a session returns its connection to the pool, so it must never queue behind handlers that are
+# themselves waiting for a pooled connection in the shared thread pool: under enough concurrent
+# requests that is a deadlock until the pool times out. Its own small limiter keeps ends flowing.
+_END_LIMITER = anyio.CapacityLimiter(8)
 
 
 def _end(session: Session, commit: bool) -> None:
