@@ -385,12 +385,14 @@ def distance_m(name: str) -> ColumnElement[float]:
     return 2 * EARTH_RADIUS_M * sa.func.asin(sa.func.min(1.0, sa.func.sqrt(h)))
 
 
-def within_distance(name: str, distance: ColumnElement[float]) -> ColumnElement[bool]:
-    """Within `distance` metres of the `near_*` centre: an index condition on PostGIS, True on SQLite.
+def within_distance(name: str, distance: ColumnElement[float], plane: bool = False) -> ColumnElement[bool]:
+    """Within `distance` (a `distance_key`) of the `near_*` centre: an index condition on PostGIS.
 
-    On SQLite the other clauses of a search (a radius or a box) already bound the rows through the R*Tree.
+    True on SQLite, where the other clauses of a search (a radius or a box) already bound the rows.
     """
     if name == "postgresql":
+        if plane:
+            return sa.func.ST_DWithin(organisation_geom, _point_geometry(), distance)
         return sa.func.ST_DWithin(organisation_geog, _point_geography(), distance, False)
     return sa.true()
 
@@ -403,15 +405,41 @@ def within_radius(name: str) -> ColumnElement[bool]:
     return sa.and_(prefilter, distance_m(name) <= _float("radius_m"))
 
 
-def distance_order(name: str) -> ColumnElement[float]:
+def _point_geometry() -> ColumnElement[Any]:
+    return sa.func.ST_SetSRID(sa.func.ST_MakePoint(_float("near_lon"), _float("near_lat")), 4326)
+
+
+def distance_key(name: str, plane: bool) -> ColumnElement[float]:
+    """The nearest-first sort key: great-circle metres, or with `plane` degrees on the map's plane.
+
+    The plane (longitude and latitude as x and y) orders a box from its middle. Unlike the sphere, PostGIS
+    walks it on the same GiST index as the box test, so a dense box stops after a page and a sparse one
+    never looks outside the box. Both engines compute the same Euclidean distance.
+    """
+    if not plane:
+        return distance_m(name)
+    if name == "postgresql":
+        return sa.func.ST_Distance(organisation_geom, _point_geometry())
+    dlat = Organisation.latitude - _float("near_lat")
+    dlon = Organisation.longitude - _float("near_lon")
+    return sa.func.sqrt(dlat * dlat + dlon * dlon)
+
+
+def distance_order(name: str, plane: bool = False) -> ColumnElement[float]:
     """What to ORDER BY for nearest first: PostGIS's KNN operator walks the GiST index in distance order.
 
     It stops after the rows a page needs however many are in range, where sorting by `ST_Distance` would
-    compute and sort all of them. Its value equals `distance_m` (same sphere); ties are not ordered.
+    compute and sort all of them. Its value equals `distance_key` (same metric); ties are not ordered.
     """
     if name == "postgresql":
+        if plane:
+            return organisation_geom.op("<->", return_type=sa.Float())(_point_geometry())
         return organisation_geog.op("<->", return_type=sa.Float())(_point_geography())
-    return distance_m(name)
+    return distance_key(name, plane)
+
+
+# How far past a tied distance the index condition of a tie reaches: it must never cut off the tie itself.
+TIE_PADDING = {False: 0.001, True: 1e-9}  # a millimetre; a billionth of a degree (~0.1 mm)
 
 
 def centre_params(centre: Point) -> dict[str, float]:

@@ -22,7 +22,7 @@ from app.db.repositories.search import AreaBounds, Order, SearchRepository, Sear
 from app.domain import ranking
 from app.domain.enums import LocationPrecision, OrganisationStatus
 from app.domain.errors import InvalidInput
-from app.domain.geo import BBox, Point, looks_like_point, parse_bbox, parse_point
+from app.domain.geo import BBox, Point, haversine_m, looks_like_point, parse_bbox, parse_point
 from app.domain.postcode import normalise_postcode
 from app.services.areas import ResolvedArea, resolve_boundary
 from app.services.cache import LRUCache
@@ -210,9 +210,10 @@ def _plan(session: Session, query: SearchQuery, limits: SearchLimits) -> _Plan:
     if centre is None and box is not None and not words:
         # A map viewport or a box-shaped list fills from its middle: nearest first is what a reader of
         # the view wants, and it lets PostGIS stop after a page instead of sorting every row in view.
+        # Nearest on the map's plane: PostGIS then walks the box's own index (see dialect.distance_key).
         middle = Point((box.min_lat + box.max_lat) / 2, (box.min_lon + box.max_lon) / 2)
         centre = Centre(middle, None, None)
-        spec = replace(spec, near=middle)
+        spec = replace(spec, near=middle, plane=True)
     order = "distance" if centre else "score" if words else "name"
     exact = area is None or dialect.area_is_exact(dialect.dialect_name(session))
     return _Plan(spec, order, words, centre, area, exact)
@@ -234,13 +235,23 @@ def _refine(plan: _Plan, rows: Sequence[Any]) -> list[Hit | None]:
             document = ranking.Document(row.name, row.other_names, row.goods_services, row.description)
             score = ranking.score(plan.words, document)
             keep = score is not None
-        distance = row.distance_m if plan.order == "distance" else None
+        distance = _metres(plan, row) if plan.order == "distance" else None
         hits.append(Hit(row, distance, score) if keep else None)
     return hits
 
 
+def _metres(plan: _Plan, row: Any) -> float | None:
+    """The row's great-circle distance from the centre (the sort key itself unless the order is planar)."""
+    if not plan.spec.plane:
+        distance: float = row.distance_key
+        return distance
+    if plan.centre is None or row.latitude is None or row.longitude is None:
+        return None
+    return haversine_m(plan.centre.point, Point(row.latitude, row.longitude))
+
+
 def _position(plan: _Plan, row: Any) -> tuple[Any, int]:
-    return (row.distance_m if plan.order == "distance" else row.sort_name), row.id
+    return (row.distance_key if plan.order == "distance" else row.sort_name), row.id
 
 
 def _settled(
@@ -258,15 +269,15 @@ def _settled(
     last distance wait for the next batch. A batch that is one tie (many organisations at one point)
     is completed by id instead.
     """
-    rows = sorted(batch, key=lambda row: (row.distance_m, row.id))
+    rows = sorted(batch, key=lambda row: (row.distance_key, row.id))
     if exhausted or not rows:
         return rows
-    last = rows[-1].distance_m
-    nearer = [row for row in rows if row.distance_m < last]
+    last = rows[-1].distance_key
+    nearer = [row for row in rows if row.distance_key < last]
     if nearer:
         return nearer
     ties = repository.rows_at_distance(plan.spec, last, with_text=bool(plan.words), export=export)
-    return [row for row in ties if after is None or (row.distance_m, row.id) > after]
+    return [row for row in ties if after is None or (row.distance_key, row.id) > after]
 
 
 def _keyset_page(

@@ -108,6 +108,33 @@ def test_bbox_returns_exactly_the_organisations_inside(client: TestClient) -> No
     assert expected
 
 
+def test_a_box_fills_from_its_middle_on_the_map_plane_and_pages_through_ties(
+    client: TestClient, session: Session
+) -> None:
+    # A box far from the demo data: a grid of points plus five organisations at one point.
+    grid = [(50.5 + i * 0.004, -3.6 + j * 0.006) for i in range(9) for j in range(9)]
+    points = grid + [(50.51, -3.59)] * 5
+    ids = add_located_organisations(session, points)
+    box = (-3.6, 50.5, -3.552, 50.532)
+    middle = ((box[1] + box[3]) / 2, (box[0] + box[2]) / 2)
+
+    def planar(point: tuple[float, float]) -> float:
+        return float(((point[0] - middle[0]) ** 2 + (point[1] - middle[1]) ** 2) ** 0.5)
+
+    expected = sorted(
+        (planar(point), org_id)
+        for org_id, point in zip(ids, points, strict=True)
+        if box[0] <= point[1] <= box[2] and box[1] <= point[0] <= box[3]
+    )
+    items = walk(client, bbox=",".join(map(str, box)), limit=7)  # pages of 7 cut the five-way tie
+    assert len(items) == len(expected) == len({item["id"] for item in items})
+    distances = [planar((item["latitude"], item["longitude"])) for item in items]
+    assert distances == sorted(distances)  # nearest to the middle first, in degrees on the map
+    for item in items:  # the distance shown is still metres on the ground from the middle
+        shown = haversine_m(Point(*middle), Point(item["latitude"], item["longitude"]))
+        assert item["distance_m"] == pytest.approx(shown, abs=0.1)
+
+
 def test_area_returns_exactly_the_organisations_inside_its_boundary(client: TestClient) -> None:
     collection = json.loads(resources.files("ingest.demo").joinpath("areas.geojson").read_text())
     feature = next(f for f in collection["features"] if f["properties"].get("code") == "east-oxford")

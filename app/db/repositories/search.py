@@ -98,6 +98,8 @@ class SearchSpec:
     filters: Mapping[str, Sequence[str]] = field(default_factory=dict)
     # The centre of distance order; with `radius_m`, also a filter.
     near: Point | None = None
+    # Distance order on the map's plane (degrees) instead of the sphere (metres): see `dialect.distance_key`.
+    plane: bool = False
     radius_m: float | None = None
     bbox: BBox | None = None
     area: AreaBounds | None = None
@@ -140,6 +142,7 @@ def _shape(spec: SearchSpec) -> tuple[Any, ...]:
         spec.bbox is not None,
         spec.area is not None,
         tuple(len(word) for word, _variants in spec.text),
+        spec.plane,
     )
 
 
@@ -151,7 +154,7 @@ class SearchRepository:
         self.dialect = dialect.dialect_name(session)
 
     def _where(self, shape: tuple[Any, ...]) -> list[ColumnElement[bool]]:
-        filters, radius, box, area, text = shape
+        filters, radius, box, area, text, _plane = shape
         prefiltered = bool(radius or box or area or text)
         clauses = [dialect.public_only(self.dialect, prefiltered=prefiltered)]
         for name in filters:
@@ -204,7 +207,8 @@ class SearchRepository:
     ) -> Sequence[Any]:
         """Up to `limit` result rows in `order`, strictly after the keyset position `after`.
 
-        With `order="distance"` each row has `distance_m`, and rows at the same distance come in no
+        With `order="distance"` each row has `distance_key` (metres, or degrees when `spec.plane`: see
+        `dialect.distance_key`), and rows at the same distance come in no
         particular order (see `rows_at_distance`); `with_text` adds the searchable text fields and
         `export` the contact fields.
         """
@@ -224,7 +228,10 @@ class SearchRepository:
     def rows_at_distance(
         self, spec: SearchSpec, distance: float, *, with_text: bool = False, export: bool = False
     ) -> Sequence[Any]:
-        """Every row at exactly `distance` from the centre, by id (completes a tie cut by a LIMIT)."""
+        """Every row at exactly `distance` (a `distance_key`) from the centre, by id.
+
+        It completes a tie cut by a LIMIT.
+        """
         shape = _shape(spec)
         key = ("tie", self.dialect, shape, with_text, export)
         statement = self._statement(key, lambda: self._build_tie(shape, with_text, export))
@@ -239,11 +246,12 @@ class SearchRepository:
         return list(columns.values())
 
     def _build_tie(self, shape: tuple[Any, ...], with_text: bool, export: bool) -> Any:
-        distance = dialect.distance_m(self.dialect)
+        plane = shape[-1]
+        distance = dialect.distance_key(self.dialect, plane)
         tie = bindparam("tie_distance", type_=Float())
-        # The index condition is padded by a millimetre: it must never cut off the tied rows themselves.
-        clauses = [*self._where(shape), dialect.within_distance(self.dialect, tie + 0.001), distance == tie]
-        statement = select(*self._columns(with_text, export), distance.label("distance_m"))
+        within = dialect.within_distance(self.dialect, tie + dialect.TIE_PADDING[plane], plane)
+        clauses = [*self._where(shape), within, distance == tie]
+        statement = select(*self._columns(with_text, export), distance.label("distance_key"))
         return statement.where(*clauses).order_by(Organisation.id)
 
     def _build_rows(
@@ -253,13 +261,14 @@ class SearchRepository:
         statement = select(*self._columns(with_text, export))
         after_id = bindparam("after_id", type_=Integer())
         if order == "distance":
-            distance = dialect.distance_m(self.dialect)
-            statement = statement.add_columns(distance.label("distance_m"))
+            plane = shape[-1]
+            distance = dialect.distance_key(self.dialect, plane)
+            statement = statement.add_columns(distance.label("distance_key"))
             if keyset:
                 after_value = bindparam("after_value", type_=Float())
                 beyond = and_(distance == after_value, Organisation.id > after_id)
                 clauses.append(or_(distance > after_value, beyond))
-            statement = statement.order_by(dialect.distance_order(self.dialect))
+            statement = statement.order_by(dialect.distance_order(self.dialect, plane))
         elif order == "name":
             if keyset:
                 after_name = bindparam("after_value", type_=String())
