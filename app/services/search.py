@@ -22,7 +22,7 @@ from app.db.repositories.search import AreaBounds, Order, SearchRepository, Sear
 from app.domain import ranking
 from app.domain.enums import LocationPrecision, OrganisationStatus
 from app.domain.errors import InvalidInput
-from app.domain.geo import BBox, Point, haversine_m, looks_like_point, parse_bbox, parse_point
+from app.domain.geo import BBox, Point, looks_like_point, parse_bbox, parse_point
 from app.domain.postcode import normalise_postcode
 from app.services.areas import ResolvedArea, resolve_boundary
 from app.services.cache import LRUCache
@@ -240,14 +240,10 @@ def _refine(plan: _Plan, rows: Sequence[Any]) -> list[Hit | None]:
     return hits
 
 
-def _metres(plan: _Plan, row: Any) -> float | None:
+def _metres(plan: _Plan, row: Any) -> float:
     """The row's great-circle distance from the centre (the sort key itself unless the order is planar)."""
-    if not plan.spec.plane:
-        distance: float = row.distance_key
-        return distance
-    if plan.centre is None or row.latitude is None or row.longitude is None:
-        return None
-    return haversine_m(plan.centre.point, Point(row.latitude, row.longitude))
+    distance: float = row.distance_m if plan.spec.plane else row.distance_key
+    return distance
 
 
 def _position(plan: _Plan, row: Any) -> tuple[Any, int]:

@@ -245,13 +245,20 @@ class SearchRepository:
             columns[extra.key] = extra
         return list(columns.values())
 
+    def _distances(self, plane: bool) -> list[Any]:
+        """`distance_key`, and on the plane also `distance_m` (metres, computed by the database: cheaper)."""
+        columns = [dialect.distance_key(self.dialect, plane).label("distance_key")]
+        if plane:
+            columns.append(dialect.haversine_m(self.dialect).label("distance_m"))
+        return columns
+
     def _build_tie(self, shape: tuple[Any, ...], with_text: bool, export: bool) -> Any:
         plane = shape[-1]
         distance = dialect.distance_key(self.dialect, plane)
         tie = bindparam("tie_distance", type_=Float())
         within = dialect.within_distance(self.dialect, tie + dialect.TIE_PADDING[plane], plane)
         clauses = [*self._where(shape), within, distance == tie]
-        statement = select(*self._columns(with_text, export), distance.label("distance_key"))
+        statement = select(*self._columns(with_text, export), *self._distances(plane))
         return statement.where(*clauses).order_by(Organisation.id)
 
     def _build_rows(
@@ -263,7 +270,7 @@ class SearchRepository:
         if order == "distance":
             plane = shape[-1]
             distance = dialect.distance_key(self.dialect, plane)
-            statement = statement.add_columns(distance.label("distance_key"))
+            statement = statement.add_columns(*self._distances(plane))
             if keyset:
                 after_value = bindparam("after_value", type_=Float())
                 beyond = and_(distance == after_value, Organisation.id > after_id)
