@@ -1,6 +1,7 @@
 """`make bench`: ingest, geo search latency and API throughput on SQLite and PostGIS, against DESIGN.md.
 
 Usage: python -m tests.bench.run [--sizes 20000,1000000] [--repeat 300] [--skip-ingest] [--skip-wrk]
+                                 [--skip-browser]
                                  [--quick] [--sqlite-large] [--reuse-db] [--wrk-seconds 10]
 
 For each size, seeded synthetic organisations (clustered around towns, 15% rural) are bulk-loaded
@@ -10,7 +11,8 @@ GeoJSON capped at 2,000 features) searches are timed in-process at three levels:
 - `ASGI app`: the whole request through the FastAPI app called directly as ASGI (routing, validation,
   search, serialisation), without an HTTP client: the server time the targets speak of;
 - `TestClient`: the same through Starlette's TestClient (adds the client's own overhead; for reference).
-Then one `coopmap serve` process is loaded by wrk -t1 -c32 on loopback with radius queries.
+Then one `coopmap serve` process is loaded by wrk -t1 -c32 on loopback with radius queries, and at
+20,000 the home page's map is timed in headless Chromium (`tests.bench.browser`).
 Sizes above 100,000 run on PostGIS only unless --sqlite-large is given.
 
 PostGIS runs when COOPMAP_BENCH_POSTGIS_URL is reachable (default: the test server, database
@@ -33,7 +35,7 @@ from sqlalchemy import text
 from app.core.config import Environment, Settings
 from app.db.engine import Database, make_database, warm_pool
 from app.main import create_app
-from tests.bench import wrk
+from tests.bench import browser, wrk
 from tests.bench.asgi import AsgiDriver, count_items
 from tests.bench.databases import bench_database, prepare_postgis
 from tests.bench.report import (
@@ -66,6 +68,7 @@ SQLITE_MAX_DEFAULT = 100_000
 CLIENT_LEVEL_MAX = 100_000  # larger sizes skip the TestClient figures (reference only) to save time
 WARMUP = 30
 WRK_POINTS = 200
+BROWSER_MAX = 20_000  # the map figures of DESIGN.md are for 20k organisations
 
 
 def near_text(lat: float, lon: float) -> str:
@@ -339,6 +342,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--ingest-count", type=int, default=20_000, help="Synthetic records to ingest.")
     parser.add_argument("--skip-ingest", action="store_true", help="Skip the ingest (write path) figures.")
     parser.add_argument("--skip-wrk", action="store_true", help="Skip the wrk throughput figures.")
+    parser.add_argument("--skip-browser", action="store_true", help="Skip the map figures in Chromium.")
     parser.add_argument("--wrk-seconds", type=float, default=10.0, help="Duration of the wrk -c32 run.")
     parser.add_argument(
         "--quick", action="store_true", help="Smoke run: sizes 2000, 60 requests, 3 s of wrk, no ingest."
@@ -401,6 +405,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             latency_figures(report, label, size, settings, args.repeat, args.seed)
             if not args.skip_wrk:
                 throughput_figures(report, label, size, bench_url, args.wrk_seconds, args.seed)
+            if not args.skip_browser and size <= BROWSER_MAX:
+                browser.figures(report, label, size, bench_url)
     elapsed = time.perf_counter() - started
     console.print(
         report.table(
