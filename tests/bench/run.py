@@ -33,6 +33,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 
 from app.core.config import Environment, Settings
+from app.core.runtime import settle_heap
 from app.db.engine import Database, make_database, warm_pool
 from app.main import create_app
 from tests.bench import browser, wrk
@@ -145,6 +146,7 @@ def latency_figures(
     if problem:
         console.print(f"[red]Radius results look wrong:[/red] {problem}")
     app = create_app(settings, database)
+    settle_heap()  # as `coopmap serve` does at start-up
     driver = AsgiDriver(app)
 
     def service_call(query: search.SearchQuery, limit: int) -> Callable[[], Sample]:

@@ -26,3 +26,16 @@ def test_optimise_leaves_the_data_and_records_statistics(engine: Engine) -> None
         else:
             stats = connection.scalar(text("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'organisations'"))
             assert stats > 0
+
+
+def test_location_columns_are_sampled_finely_for_the_planner(engine: Engine) -> None:
+    if engine.dialect.name != "postgresql":
+        with engine.begin() as connection:
+            dialect.set_location_statistics(connection)  # nothing to tune on SQLite, and no error
+        return
+    query = text(
+        "SELECT attname, attstattarget FROM pg_attribute "
+        "WHERE attrelid = 'organisations'::regclass AND attname IN ('geog', 'geom') ORDER BY attname"
+    )
+    with engine.connect() as connection:
+        assert connection.execute(query).all() == [("geog", 1000), ("geom", 1000)]
