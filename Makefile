@@ -7,7 +7,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run serve migrate test lint fmt bench clean
+.PHONY: help install install-dev run serve migrate test lint fmt bench eval-matching clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -54,6 +54,10 @@ fmt: install-dev  ## Format and auto-fix
 
 bench: install-dev  ## Benchmarks against DESIGN.md's targets (BENCH_ARGS="--quick", "--sizes 20000 --reuse-db", ...)
 	$(BIN)/python -m tests.bench.run $(BENCH_ARGS)
+
+eval-matching: install  ## Matching quality on the real registers (two halves) vs the naive baseline, and speed on synthetic data
+	$(BIN)/python -m ingest.matching.evaluate $(EVAL_ARGS)
+	$(BIN)/python -m ingest.matching.evaluate --synthetic 20000
 
 clean:  ## Remove the virtualenv, caches and the default database
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov test-artifacts

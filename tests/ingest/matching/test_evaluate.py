@@ -1,0 +1,42 @@
+"""A fast smoke run of the evaluation on a subset of the real files (skipped when they are absent)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from ingest.matching.benchmark import load
+from ingest.matching.evaluate import REAL_CONFIG, main, synthetic
+from ingest.matching.matcher import match
+from ingest.matching.metrics import pairwise
+
+ROOT = Path(os.environ.get("COOPMAP_SHARED_DATA", Path(__file__).resolve().parents[4] / "shared" / "data"))
+
+
+@pytest.mark.shared_data
+def test_evaluate_on_a_subset_of_the_real_files_merges_no_distinct_register_organisations() -> None:
+    if not (ROOT / "coops-uk").is_dir() or not (ROOT / "digitalcommons").is_dir():
+        pytest.skip(f"shared data not found at {ROOT}")
+    benchmark = load(ROOT, limit=1500)
+    community = [r for r in benchmark.records if not r.register]
+    assert community
+    assert all(r.companies_house_number is None for r in community)
+    assert all(benchmark.truth[r.key] not in r.key for r in community)  # the answer is not in the key
+    result = match(benchmark.records, config=REAL_CONFIG)
+    score = pairwise(result.clusters, benchmark.truth, benchmark.register_keys)
+    assert score.false_register_merges == 0
+    assert score.precision >= 0.98
+    assert score.recall >= 0.9
+
+
+def test_evaluate_synthetic_prints_figures() -> None:
+    lines = synthetic(400, seed=2)
+    assert "precision" in lines[0]
+    assert "peak RSS" in lines[1]
+
+
+def test_evaluate_exits_2_without_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data", str(tmp_path / "absent")]) == 2
+    assert "shared data not found" in capsys.readouterr().err
