@@ -10,6 +10,7 @@ a development half and a held-back half is by a hash of the CUK id, so it never 
 
 from __future__ import annotations
 
+import csv
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -21,6 +22,7 @@ from ingest.sources.base import ParsedRecord
 from ingest.sources.coops_uk import CoopsUkSource
 from ingest.sources.digitalcommons import DigitalCommonsSource
 
+CENTROIDS_FILE = Path("postcodes/postcode-outcodes.csv")
 REGISTER_FILE = Path("coops-uk/2017-06/open_data_organisations.csv")
 COMMUNITY_FILE = Path("digitalcommons/coopsuk-standard-2023-03-02.csv")
 REGISTER_SOURCE, COMMUNITY_SOURCE = "coops-uk", "community"
@@ -89,3 +91,16 @@ def load(root: Path, limit: int | None = None) -> Benchmark:
         truth=truth,
         register_keys=frozenset(r.key for r in records if r.register),
     )
+
+
+def load_centroids(root: Path) -> dict[str, tuple[float, float]]:
+    """Outward-code centroids (district -> latitude, longitude) from the shared outcode table, or {}."""
+    path = root / CENTROIDS_FILE
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {
+            row["outcode"].strip().upper(): (float(row["latitude"]), float(row["longitude"]))
+            for row in csv.DictReader(handle)
+            if row.get("latitude") and row.get("longitude")
+        }

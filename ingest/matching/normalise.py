@@ -34,9 +34,26 @@ _ALIAS_MIN_TOKENS: Final = 2
 _AREA_RE: Final = re.compile(r"[A-Z]+")
 
 
+# Abbreviations seen in register and directory names ("Worcester City FC Supporters Trust" against
+# "Worcester City Football Club Supporters Limited"), expanded so both spellings compare equal. Only
+# unambiguous ones: "St" (Saint or Street) and "Co" (Company or County) stay as written.
+_ABBREVIATIONS: Final = {
+    "fc": "football club",
+    "afc": "athletic football club",
+    "rfc": "rugby football club",
+    "rufc": "rugby union football club",
+    "rbl": "royal british legion",
+    "wmc": "working mens club",
+    "assoc": "association",
+}
+
+
 def core_key(name: str) -> str:
-    """The name key without trailing co-operative words, if at least two tokens remain (idempotent)."""
-    tokens = name_key(name).split()
+    """The name key, abbreviations expanded, without trailing co-operative words if two tokens remain.
+
+    Idempotent: expansions contain no abbreviation and the trailing words are removed to a fixed point.
+    """
+    tokens = " ".join(_ABBREVIATIONS.get(token, token) for token in name_key(name).split()).split()
     while len(tokens) > _CORE_MIN_TOKENS and tokens[-1] in _TRAILING_GENERIC:
         tokens = tokens[:-1]
     return " ".join(tokens)

@@ -21,6 +21,8 @@ NAMES = st.text(alphabet=st.sampled_from("abcXYZ &-.'()/ 0co-operativeLimitedThe
         ("Suma Wholefoods Ltd.", "suma wholefoods"),
         ("A & B Cooperative Society Limited", "a and b"),
         ("Brixton Energy Solar 1 C.I.C.", "brixton energy solar 1"),
+        ("Worcester City FC Supporters' Trust", "worcester city football club supporters trust"),
+        ("Darmouth RBL Club", "darmouth royal british legion club"),
     ],
 )
 def test_core_key_strips_case_punctuation_and_legal_words(name: str, expected: str) -> None:

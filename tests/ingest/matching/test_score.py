@@ -31,6 +31,8 @@ def scored(**overrides: float):
     features = {
         name: np.array([overrides.get(name, value)], dtype=np.float64) for name, value in BASE.items()
     }
+    if "distance_km" in overrides:
+        features["distance_km"] = np.array([overrides["distance_km"]], dtype=np.float64)
     result = score(features)
     return float(result.weight[0]), float(result.probability[0]), result.rule[0]
 
@@ -100,3 +102,10 @@ def test_score_generic_shared_tokens_do_not_merge_different_names() -> None:
     )
     assert rule == RULE_SCORE
     assert probability < 0.5
+
+
+def test_score_centroids_only_help_a_nearby_postcode_in_another_area() -> None:
+    far = scored(**exact(postcode_level=POSTCODE_OTHER, distance_km=200.0))[0]
+    near = scored(**exact(postcode_level=POSTCODE_OTHER, distance_km=5.0))[0]
+    unknown = scored(**exact(postcode_level=POSTCODE_OTHER, distance_km=float("nan")))[0]
+    assert near > far == unknown == scored(**exact(postcode_level=POSTCODE_OTHER))[0]
