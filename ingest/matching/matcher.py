@@ -74,7 +74,7 @@ def match(
             config.duplicate_free_sources,
         ),
     )
-    identified = np.array([rule == RULE_IDENTIFIER for rule in scores.rule], dtype=np.bool_)
+    identified = np.array([rule.startswith(RULE_IDENTIFIER) for rule in scores.rule], dtype=np.bool_)
     auto = np.flatnonzero((scores.probability >= config.auto_merge) & (~unclear | identified)).tolist()
     links = [(float(scores.weight[n]), int(candidates.left[n]), int(candidates.right[n])) for n in auto]
     groups, refused = cluster(

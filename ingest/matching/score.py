@@ -5,7 +5,8 @@ below are set from how the registers behave (dedupe-anchors sections 1 and 5.3),
 an identical, rare name is strong evidence, a shared postcode unit strong unless it is a hub (accountants,
 development bodies) where the weight falls with the number of organisations there, a postcode in another
 area counts against because most organisations do not move. The probability is the logistic of the
-weight against a prior; equal identifiers decide alone, different registration numbers forbid.
+weight against a prior; equal identifiers (FCA or Companies House number, a website domain no third record
+uses) decide alone, different registration numbers forbid.
 """
 
 from __future__ import annotations
@@ -60,6 +61,9 @@ MAX_FREQUENCY_DISCOUNT = 6.0
 NEAR_KM, NEAR_BITS = 15.0, 1.5
 
 RULE_SCORE, RULE_IDENTIFIER, RULE_NUMBERS_DIFFER = "score", "identifier", "different registration numbers"
+# A website domain is an identifier only when no third record uses it ("unique among the records"): a
+# development body's site shared by the societies it hosts is evidence, not identity.
+DOMAIN_IDENTIFIER_MAX_RECORDS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,12 +130,24 @@ def score(features: Features) -> Scores:
         "incorporated": _agreement_bits(features["incorporated"], DATE_BITS, DATE_DISAGREE_BITS),
     }
     weight = np.sum(list(contributions.values()), axis=0) if contributions["name"].size else np.zeros(0)
-    identifier = (features["fca"] > 0) | (features["companies_house"] > 0)
+    fca, company = features["fca"] > 0, features["companies_house"] > 0
+    domain_id = (features["domain"] > 0) & (features["domain_count"] <= DOMAIN_IDENTIFIER_MAX_RECORDS)
+    identifier = fca | company | domain_id
     conflict = (features["fca"] < 0) | (features["companies_house"] < 0)
     weight = np.where(conflict, -IDENTIFIER_BITS, np.where(identifier, IDENTIFIER_BITS, weight))
     probability = 1.0 / (1.0 + np.exp2(-(weight - PRIOR_BITS)))
     rule = tuple(
-        RULE_NUMBERS_DIFFER if c else RULE_IDENTIFIER if i else RULE_SCORE
-        for c, i in zip(conflict.tolist(), identifier.tolist(), strict=True)
+        RULE_NUMBERS_DIFFER
+        if c
+        else f"{RULE_IDENTIFIER}: FCA number"
+        if f
+        else f"{RULE_IDENTIFIER}: Companies House number"
+        if h
+        else f"{RULE_IDENTIFIER}: website domain"
+        if d
+        else RULE_SCORE
+        for c, f, h, d in zip(
+            conflict.tolist(), fca.tolist(), company.tolist(), domain_id.tolist(), strict=True
+        )
     )
     return Scores(weight=weight, probability=probability, rule=rule, contributions=contributions)

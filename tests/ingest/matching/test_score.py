@@ -81,8 +81,17 @@ def test_score_rises_with_stronger_evidence(stronger: dict[str, float], weaker: 
 
 def test_score_equal_identifier_decides_alone() -> None:
     _weight, probability, rule = scored(fca=1)
-    assert rule == RULE_IDENTIFIER
+    assert rule == f"{RULE_IDENTIFIER}: FCA number"
     assert probability > 0.999
+
+
+@pytest.mark.parametrize(
+    ("records_with_domain", "rule"), [(2, "identifier: website domain"), (3, RULE_SCORE)]
+)
+def test_score_website_domain_is_an_identifier_only_when_no_third_record_uses_it(
+    records_with_domain: int, rule: str
+) -> None:
+    assert scored(domain=1, domain_count=records_with_domain)[2] == rule
 
 
 def test_score_different_numbers_forbid_even_identical_names() -> None:
