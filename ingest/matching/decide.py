@@ -18,7 +18,7 @@ from ingest.matching.block import Candidates
 from ingest.matching.compare import Features
 from ingest.matching.model import Explanation, MatchConfig, MatchedPair, Outcome
 from ingest.matching.normalise import Prepared
-from ingest.matching.score import RULE_SCORE, Scores
+from ingest.matching.score import Scores
 
 HUMAN_SAME, HUMAN_DIFFERENT = "human: same", "human: not the same"
 AMBIGUOUS = "ambiguous: another candidate in a duplicate-free source scores almost as well"
@@ -120,4 +120,4 @@ def decide(
     return tuple(pairs)
 
 
-__all__ = ["HUMAN_DIFFERENT", "HUMAN_SAME", "RULE_SCORE", "decide"]
+__all__ = ["AMBIGUOUS", "HUMAN_DIFFERENT", "HUMAN_SAME", "decide"]

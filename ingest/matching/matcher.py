@@ -16,7 +16,7 @@ from ingest.matching.block import block
 from ingest.matching.cluster import cluster
 from ingest.matching.compare import compare
 from ingest.matching.decide import decide
-from ingest.matching.model import Decisions, MatchConfig, MatchRecord, MatchResult, MatchStats, pair_key
+from ingest.matching.model import Decisions, MatchConfig, MatchRecord, MatchResult, MatchStats
 from ingest.matching.normalise import prepare
 from ingest.matching.score import RULE_IDENTIFIER, score
 
@@ -104,4 +104,4 @@ def match(
     return MatchResult(clusters=clusters, pairs=pairs, stats=stats)
 
 
-__all__ = ["match", "pair_key"]
+__all__ = ["match"]

@@ -8,17 +8,21 @@ from pathlib import Path
 import pytest
 
 from ingest.matching.benchmark import load
-from ingest.matching.evaluate import REAL_CONFIG, main, synthetic
+from ingest.matching.evaluate import REAL_CONFIG, main, real, synthetic
 from ingest.matching.matcher import match
 from ingest.matching.metrics import pairwise
 
 ROOT = Path(os.environ.get("COOPMAP_SHARED_DATA", Path(__file__).resolve().parents[4] / "shared" / "data"))
 
 
-@pytest.mark.shared_data
-def test_evaluate_on_a_subset_of_the_real_files_merges_no_distinct_register_organisations() -> None:
+def require_shared_data() -> None:
     if not (ROOT / "coops-uk").is_dir() or not (ROOT / "digitalcommons").is_dir():
         pytest.skip(f"shared data not found at {ROOT}")
+
+
+@pytest.mark.shared_data
+def test_evaluate_on_a_subset_of_the_real_files_merges_no_distinct_register_organisations() -> None:
+    require_shared_data()
     benchmark = load(ROOT, limit=1500)
     community = [r for r in benchmark.records if not r.register]
     assert community
@@ -29,6 +33,16 @@ def test_evaluate_on_a_subset_of_the_real_files_merges_no_distinct_register_orga
     assert score.false_register_merges == 0
     assert score.precision >= 0.98
     assert score.recall >= 0.9
+
+
+@pytest.mark.shared_data
+def test_evaluate_prints_both_halves_and_the_baseline(capsys: pytest.CaptureFixture[str]) -> None:
+    require_shared_data()
+    lines = real(ROOT, limit=600)
+    labels = [line.split(",")[0] for line in lines[1:]]
+    assert labels == ["matcher"] * 2 + ["matcher + centroids"] * 2 + ["baseline (tsr>=90)"] * 2
+    assert main(["--data", str(ROOT), "--limit", "300"]) == 0
+    assert "held-back" in capsys.readouterr().out
 
 
 def test_evaluate_synthetic_prints_figures() -> None:
