@@ -39,23 +39,34 @@ class Clusterer:
         self, prepared: Prepared, duplicate_free: frozenset[str], different: Iterable[tuple[int, int]]
     ) -> None:
         """One singleton cluster per record; `different` holds index pairs a human kept apart."""
+        self._prepared = prepared
+        self._duplicate_free = duplicate_free
         self._parent = list(range(len(prepared)))
+        # Groups are built when a record first takes part in a merge: most records never do, and building
+        # 100,000 groups of sets up front cost more than all the merges.
         self._groups: dict[int, _Group] = {}
-        for index in range(len(prepared)):
-            group = _Group(members=[index])
-            fca, company = prepared.fca[index], prepared.companies_house[index]
-            if fca:
-                group.fca.add(fca)
-            if company:
-                group.companies_house.add(company)
-            if prepared.register[index] and (fca or company):
-                group.registrations.add(("fca", fca) if fca else ("companies_house", company or ""))
-            if prepared.sources[index] in duplicate_free:
-                group.sources.add(prepared.sources[index])
-            self._groups[index] = group
         for left, right in different:
-            self._groups[left].forbidden.add(right)
-            self._groups[right].forbidden.add(left)
+            self._group(left).forbidden.add(right)
+            self._group(right).forbidden.add(left)
+
+    def _group(self, root: int) -> _Group:
+        """The constraints of the cluster whose root is `root` (a singleton's built on first use)."""
+        group = self._groups.get(root)
+        if group is not None:
+            return group
+        prepared = self._prepared
+        group = _Group(members=[root])
+        fca, company = prepared.fca[root], prepared.companies_house[root]
+        if fca:
+            group.fca.add(fca)
+        if company:
+            group.companies_house.add(company)
+        if prepared.register[root] and (fca or company):
+            group.registrations.add(("fca", fca) if fca else ("companies_house", company or ""))
+        if prepared.sources[root] in self._duplicate_free:
+            group.sources.add(prepared.sources[root])
+        self._groups[root] = group
+        return group
 
     def find(self, index: int) -> int:
         """The root of a record's cluster (with path halving)."""
@@ -70,7 +81,7 @@ class Clusterer:
         a, b = self.find(left), self.find(right)
         if a == b:
             return None
-        ga, gb = self._groups[a], self._groups[b]
+        ga, gb = self._group(a), self._group(b)
         if _registrations_conflict(ga, gb) or _numbers_conflict(ga, gb):
             return REFUSED_NUMBERS
         if ga.sources & gb.sources:
@@ -86,9 +97,9 @@ class Clusterer:
         a, b = self.find(left), self.find(right)
         if reason is not None or a == b:
             return reason
-        if len(self._groups[a].members) < len(self._groups[b].members):
+        if len(self._group(a).members) < len(self._group(b).members):
             a, b = b, a
-        ga, gb = self._groups[a], self._groups.pop(b)
+        ga, gb = self._group(a), self._groups.pop(b)
         self._parent[b] = a
         ga.members.extend(gb.members)
         ga.fca |= gb.fca
@@ -100,7 +111,10 @@ class Clusterer:
 
     def clusters(self) -> list[list[int]]:
         """Every cluster as sorted member indices, sorted by first member."""
-        return sorted(sorted(group.members) for group in self._groups.values())
+        merged = [sorted(group.members) for root, group in self._groups.items() if self.find(root) == root]
+        touched = {member for members in merged for member in members}
+        singletons = [[index] for index in range(len(self._parent)) if index not in touched]
+        return sorted(merged + singletons)
 
 
 def _registrations_conflict(a: _Group, b: _Group) -> bool:

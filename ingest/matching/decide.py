@@ -8,7 +8,6 @@ keep-apart and are only counted, so the result stays proportional to the records
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
 import numpy as np
@@ -25,11 +24,8 @@ AMBIGUOUS = "ambiguous: another candidate in a duplicate-free source scores almo
 
 
 def _features_at(columns: dict[str, list[float]], number: int) -> dict[str, float | int | str | None]:
-    out: dict[str, float | int | str | None] = {}
-    for name, values in columns.items():
-        value = values[number]
-        out[name] = None if math.isnan(value) else round(value, 3)
-    return out
+    # Columns are rounded already; NaN (distance without centroids) is the only value to translate.
+    return {name: None if (value := values[number]) != value else value for name, values in columns.items()}
 
 
 def _outcome(
@@ -62,8 +58,8 @@ def decide(
     keys = prepared.keys
     pairs: list[MatchedPair] = []
     # Columns as Python lists once: indexing numpy arrays element by element is ten times slower.
-    columns = {name: values.tolist() for name, values in features.items()}
-    bits = {name: values.tolist() for name, values in scores.contributions.items()}
+    columns = {name: np.round(values, 3).tolist() for name, values in features.items()}
+    bits = {name: np.round(values, 2).tolist() for name, values in scores.contributions.items()}
     weights, probabilities = scores.weight.tolist(), scores.probability.tolist()
     position = {
         (left, right): number
@@ -79,9 +75,7 @@ def decide(
             weight=weights[number] if number is not None else 0.0,
             features=_features_at(columns, number) if number is not None else {},
             contributions=(
-                {name: round(values[number], 2) for name, values in bits.items()}
-                if number is not None
-                else {}
+                {name: values[number] for name, values in bits.items()} if number is not None else {}
             ),
         )
         outcome = Outcome.CONFIRMED if same and cluster_of[left] == cluster_of[right] else Outcome.REJECTED
@@ -114,7 +108,7 @@ def decide(
             probability=round(probability, 6),
             weight=round(weights[number], 3),
             features=_features_at(columns, number),
-            contributions={name: round(values[number], 2) for name, values in bits.items()},
+            contributions={name: values[number] for name, values in bits.items()},
         )
         pairs.append(MatchedPair(keys[left], keys[right], outcome, explanation))
     return tuple(pairs)
