@@ -70,51 +70,61 @@ def chromium_path() -> str | None:
     return os.environ.get("COOPMAP_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def measure(base_url: str, loads: int = 5) -> MapFigures:
-    """Load the home page `loads` times (cold browser cache each time), then pan and zoom by keyboard."""
+def measure(base_url: str, loads: int = 5, browser: Any = None) -> MapFigures:
+    """Load the home page `loads` times (cold browser cache each time), then pan and zoom by keyboard.
+
+    Uses `browser` (a Playwright Browser) when given, e.g. the test session's; otherwise launches chromium.
+    """
+    if browser is not None:
+        return _measure(browser, base_url, loads)
     from playwright.sync_api import sync_playwright
 
     executable = chromium_path()
     if executable is None:
         raise RuntimeError("chromium is not installed (apt-get install chromium)")
-    ready: list[float] = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        launched = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
         try:
-            # Tiles come from the internet, which this machine does not reach: fail them at once so that
-            # the figure is our own page's time, as with a fast tile server.
-            for _ in range(loads):
-                context = browser.new_context(viewport={"width": 1280, "height": 800})
-                context.route(lambda url: not url.startswith(base_url), lambda route: route.abort())
-                page = context.new_page()
-                page.goto(base_url + "/", wait_until="commit")
-                page.wait_for_function("document.documentElement.dataset.mapReady === '1'", timeout=30_000)
-                ready.append(page.evaluate("performance.getEntriesByName('coopmap:map-drawn')[0].startTime"))
-                first = page.evaluate(PAYLOAD)
-                shown = int(page.evaluate("Number(document.documentElement.dataset.mapShown || 0)"))
-                last_page: Any = page
-                if len(ready) < loads:
-                    context.close()
-            figures = _interact(last_page, first, shown, ready)
-            last_page.context.close()
+            return _measure(launched, base_url, loads)
         finally:
-            browser.close()
-    return figures
+            launched.close()
+
+
+def _measure(browser: Any, base_url: str, loads: int) -> MapFigures:
+    ready: list[float] = []
+    last_page: Any = None
+    first: list[dict[str, int]] = []
+    shown = 0
+    for _ in range(loads):
+        if last_page is not None:
+            last_page.context.close()
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        # Tiles come from the internet, which this machine does not reach: fail them at once so that the
+        # figure is our own page's time, as with a fast tile server.
+        context.route(lambda url: not url.startswith(base_url), lambda route: route.abort())
+        last_page = context.new_page()
+        last_page.goto(base_url + "/", wait_until="commit")
+        last_page.wait_for_function("() => document.documentElement.dataset.mapReady === '1'", timeout=30_000)
+        ready.append(last_page.evaluate("performance.getEntriesByName('coopmap:map-drawn')[0].startTime"))
+        first = last_page.evaluate(PAYLOAD)
+        shown = int(last_page.evaluate("Number(document.documentElement.dataset.mapShown || 0)"))
+    try:
+        return _interact(last_page, first, shown, ready)
+    finally:
+        last_page.context.close()
 
 
 def _interact(page: Any, first: list[dict[str, int]], shown: int, ready: list[float]) -> MapFigures:
     """Pan and zoom with the keyboard (as a user does), waiting for each redraw, and time the frames."""
-    draws = int(page.evaluate("Number(document.documentElement.dataset.mapDraws || 0)"))
+    draws_now = "Number(document.documentElement.dataset.mapDraws || 0)"
     page.evaluate(FRAME_RECORDER)
     map_element = page.locator(".leaflet-container").first
     map_element.focus()
     steps = ["Equal", "Equal", "ArrowRight", "ArrowDown", "Equal", "ArrowLeft", "Minus", "ArrowUp", "Equal"]
     for key in steps:
+        draws = int(page.evaluate(draws_now))
         page.keyboard.press(key)
-        draws += 1
-        page.wait_for_function(
-            f"Number(document.documentElement.dataset.mapDraws || 0) >= {draws}", timeout=30_000
-        )
+        page.wait_for_function(f"() => {draws_now} > {draws}", timeout=30_000)
     frames: list[float] = page.evaluate("window.__coopmapFrames.stop()")
     payloads = page.evaluate(PAYLOAD)
     ordered = sorted(frames[1:]) or [0.0]

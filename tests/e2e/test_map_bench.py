@@ -10,7 +10,7 @@ from tests.bench import browser as map_bench
 
 
 def test_the_map_benchmark_reads_the_first_view_and_every_redraw(browser: Any, live_server: str) -> None:
-    measured = map_bench.measure(live_server, loads=2)
+    measured = map_bench.measure(live_server, loads=2, browser=browser)
     assert len(measured.ready_ms) == 2
     assert all(0 < ready < 30_000 for ready in measured.ready_ms)
     # What the first view shows is what the API says is in it.
