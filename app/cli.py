@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -15,7 +16,8 @@ from app.db.engine import Database, make_database
 from app.domain.enums import AreaKind, Role
 from app.domain.errors import CoopmapError
 from app.main import create_app
-from app.services import organisations, users
+from app.services import exports, organisations, users
+from app.services.search import SearchLimits, SearchQuery
 from ingest.areas_cli import (
     AreasFileArgument,
     CodeFieldOption,
@@ -43,6 +45,7 @@ cli = typer.Typer(help="Coopmap: map the co-operative economy of a place.", no_a
 db_cli = typer.Typer(help="Database schema.", no_args_is_help=True)
 user_cli = typer.Typer(help="Moderator and admin accounts.", no_args_is_help=True)
 demo_cli = typer.Typer(help="The demo dataset.", no_args_is_help=True)
+export_cli = typer.Typer(help="Exports of a search.", no_args_is_help=True)
 areas_cli = typer.Typer(
     help="Boundaries (council, ward, LSOA, custom) to search within.", no_args_is_help=True
 )
@@ -50,6 +53,7 @@ cli.add_typer(db_cli, name="db")
 cli.add_typer(user_cli, name="user")
 cli.add_typer(demo_cli, name="demo")
 cli.add_typer(areas_cli, name="areas")
+cli.add_typer(export_cli, name="export")
 
 console = Console()
 err_console = Console(stderr=True)
@@ -231,6 +235,49 @@ def user_create(
             created = users.create_user(session, email=email, role=role)
         console.print(f"Created {created.user.role.value} {created.user.email}")
         console.print(f"One-time password (shown once): {created.one_time_password}", soft_wrap=True)
+    except CoopmapError as exc:
+        raise _fail(exc.message) from None
+    finally:
+        database.engine.dispose()
+
+
+@export_cli.command("map")
+def export_map(
+    q: Annotated[str | None, typer.Option("--q", help="Words to find (typo-tolerant).")] = None,
+    near: Annotated[str | None, typer.Option("--near", help="A UK postcode or 'latitude,longitude'.")] = None,
+    radius_km: Annotated[
+        float | None, typer.Option("--radius-km", help="Radius around --near in km.")
+    ] = None,
+    bbox: Annotated[
+        str | None, typer.Option("--bbox", help="'min_lon,min_lat,max_lon,max_lat' (WGS 84).")
+    ] = None,
+    area: Annotated[str | None, typer.Option("--area", help="An area id (`coopmap areas list`).")] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="File or folder to write to (default: coopmap-map-YYYY-MM-DD.html here)."),
+    ] = None,
+) -> None:
+    """Write the search's results as a printable, standalone HTML map (the same file as /export/map)."""
+    settings = _settings()
+    if out is not None and not out.parent.is_dir():
+        raise _fail(f"the folder {out.parent} does not exist")
+    database = make_database(settings)
+    try:
+        _require_migrated(database)
+        query = SearchQuery(q=q, near=near, radius_km=radius_km, bbox=bbox, area=area)
+        look = exports.MapLook(settings.site_name, settings.tile_url, settings.tile_attribution)
+        limits = SearchLimits(settings.search_default_radius_km, settings.search_max_radius_km)
+        with database.session_factory() as session:
+            made = exports.printable_map(
+                session, query, look=look, cap=settings.api_export_max_limit, limits=limits
+            )
+        path = out / made.filename if out is not None and out.is_dir() else out or Path(made.filename)
+        try:
+            path.write_text(made.html, encoding="utf-8")
+        except OSError as exc:
+            raise _fail(f"cannot write {path}: {exc.strerror}") from None
+        cut = f" (the first {made.count}: the search found more)" if made.truncated else ""
+        console.print(f"Wrote {made.count} organisations{cut} to {path}", soft_wrap=True)
     except CoopmapError as exc:
         raise _fail(exc.message) from None
     finally:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.core.config import Settings
 from app.db.engine import Database
+from app.services.search import SearchLimits
 
 
 async def get_settings(request: Request) -> Settings:
@@ -52,6 +53,13 @@ def _end(session: Session, commit: bool) -> None:
         session.close()
 
 
+async def get_search_limits(request: Request) -> SearchLimits:
+    """The radius default and cap of searches, from the settings."""
+    settings: Settings = request.app.state.settings
+    return SearchLimits(settings.search_default_radius_km, settings.search_max_radius_km)
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+SearchLimitsDep = Annotated[SearchLimits, Depends(get_search_limits)]
 # scope="function": the commit happens before the response is sent, so a failed commit is never a 200.
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]

@@ -199,3 +199,59 @@ def test_db_optimise_refreshes_statistics_of_a_migrated_database(sqlite_env: Pat
     with sqlite3.connect(sqlite_env) as connection:
         stats = connection.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'organisations'").fetchone()
     assert stats[0] > 0
+
+
+@pytest.fixture
+def demo_env(sqlite_env: Path) -> Path:
+    """The CLI's SQLite file, migrated and holding the demo data."""
+    assert runner.invoke(cli, ["db", "upgrade"]).exit_code == 0
+    assert runner.invoke(cli, ["demo", "load"]).exit_code == 0
+    return sqlite_env
+
+
+def test_export_map_writes_the_printable_map_of_a_search(demo_env: Path, tmp_path: Path) -> None:
+    out = tmp_path / "oxford.html"
+    result = runner.invoke(
+        cli, ["export", "map", "--q", "food", "--near", "OX4 1DD", "--radius-km", "3", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    count = int(result.output.split("Wrote ", 1)[1].split(" ", 1)[0])
+    assert count > 0
+    page = out.read_text(encoding="utf-8")
+    assert "<h1>Coopmap: Organisations matching “food”; within 3 km of OX4 1DD</h1>" in page
+    assert page.count("<tr><td>") == count
+
+
+def test_export_map_writes_a_dated_file_here_or_into_a_folder(
+    demo_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["export", "map", "--bbox", "-1.30,51.70,-1.20,51.80"])
+    assert result.exit_code == 0, result.output
+    written = list(tmp_path.glob("coopmap-map-*.html"))
+    assert len(written) == 1
+    assert f"to {written[0].name}" in result.output
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    into_folder = runner.invoke(cli, ["export", "map", "--bbox", "-1.30,51.70,-1.20,51.80", "--out", "maps"])
+    assert into_folder.exit_code == 0, into_folder.output
+    assert (folder / written[0].name).read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--bbox", "1,2"], "bbox must be"),
+        (["--near", "nowhere"], "near must be a UK postcode"),
+        (["--radius-km", "3"], "radius_km needs near"),
+        (["--out", "/no/such/folder/map.html"], "the folder /no/such/folder does not exist"),
+    ],
+)
+def test_export_map_bad_input_exits_non_zero_with_a_message(
+    demo_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, arguments: list[str], message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["export", "map", *arguments], env=WIDE)
+    assert result.exit_code == 1
+    assert message in result.output
+    assert not list(tmp_path.glob("*.html"))

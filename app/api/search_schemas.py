@@ -7,12 +7,13 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.schemas import OrganisationSummary, PageLinks
+from app.services import search
 
 Format = Literal["json", "geojson", "csv"]
 
 
-class SearchParams(BaseModel):
-    """Query parameters of `GET /api/organisations`; unknown parameters are refused (422)."""
+class SearchFields(BaseModel):
+    """What selects organisations, shared by `GET /api/organisations` and `GET /api/map`."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -53,6 +54,23 @@ class SearchParams(BaseModel):
     status: list[str] = Field([], description="`active` or `dissolved`.")
     source: list[str] = Field([], description="Organisations with a record in this source (e.g. `coops-uk`).")
     location_precision: list[str] = Field([], description="`exact`, `postcode`, `district` or `none`.")
+
+    def query(self) -> search.SearchQuery:
+        """The search these parameters state (validated by the service)."""
+        filters = {name: getattr(self, name) for name in search.FILTERS if getattr(self, name)}
+        return search.SearchQuery(
+            q=self.q,
+            near=self.near,
+            radius_km=self.radius_km,
+            bbox=self.bbox,
+            area=self.area,
+            filters=filters,
+        )
+
+
+class SearchParams(SearchFields):
+    """Query parameters of `GET /api/organisations`; unknown parameters are refused (422)."""
+
     limit: int | None = Field(
         None, ge=1, description="Items per page (default 50; JSON up to 500, GeoJSON and CSV up to 5,000)."
     )

@@ -66,6 +66,16 @@ class Settings(BaseSettings):
     tile_attribution: Annotated[
         str, Field(description="Attribution shown for the map tiles (plain text).")
     ] = "© OpenStreetMap contributors"
+    embed_frame_ancestors: Annotated[
+        str,
+        Field(
+            description="Who may show `/embed` in an iframe: a CSP `frame-ancestors` source list, e.g. "
+            "`https://www.oxford.gov.uk https://*.example.org` (`*` allows any site). Every other page "
+            "refuses to be framed.",
+            min_length=1,
+            pattern=r"^[A-Za-z0-9*:/.\- ']+$",
+        ),
+    ] = "*"
     log_level: Annotated[str, Field(description="Python logging level name.")] = "INFO"
     coops_uk_page_url: Annotated[
         str, Field(description="Co-operatives UK open data page; the organisations CSV link is found on it.")

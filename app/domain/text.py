@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from typing import Final
+from urllib.parse import urlsplit
 
 REPLACEMENT_CHAR: Final = "\ufffd"
 # In the 2017 Co-ops UK file U+FFFD stands for a lost accented letter ("Caf\ufffd", "L\ufffdnasa") and
@@ -85,3 +86,10 @@ def slugify(name: str) -> str:
         slug = cut[:boundary] if boundary > _SLUG_MAX // 2 else slug[:_SLUG_MAX]
         slug = slug.strip("-")
     return slug or _SLUG_FALLBACK
+
+
+def http_url(url: str | None) -> str | None:
+    """The URL if it is http(s), else None: a stored `javascript:` URL must never become a link."""
+    if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
+        return url.strip()
+    return None

@@ -3,21 +3,25 @@
 Cells are anchored to a fixed grid per zoom (never to the viewport), so a cluster stays put while the
 map pans, and a national view costs one GROUP BY instead of shipping every point. Responses carry a
 version of the data so HTTP caches can revalidate them cheaply (ETag).
+
+The map selects exactly what `app.services.search` lists for the same query and box: the same plan,
+and when that plan leaves a step to Python (the text score, the polygon test on SQLite) the same
+candidate rows refined the same way, then counted per cell in Python.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.db.repositories.search import GridCell, SearchRepository, SearchSpec
+from app.db.repositories.search import GridCell, SearchRepository
 from app.domain.geo import BBox, parse_bbox
+from app.services import search
 from app.services.cache import LRUCache
-from app.services.search import canonical_filters
 
 POINT_LIMIT = 1000  # a viewport with at most this many organisations gets them as points
 CELL_PIXELS = 64  # cluster cell edge on screen, with 256-pixel tiles
@@ -57,34 +61,68 @@ def cell_size(zoom: int) -> tuple[float, float]:
     return cell_lon * _LAT_CELL_RATIO, cell_lon
 
 
-def etag(session: Session, bbox: str, zoom: int, filters: Mapping[str, Sequence[str]]) -> str:
+def _query_key(session: Session, query: search.SearchQuery, limits: search.SearchLimits) -> Hashable:
+    """The query as a hashable value; filters as stored, so `Housing` and `housing` share one entry."""
+    filters = search.canonical_filters(session, query.filters)
+    q = " ".join(query.q.split()) if query.q else None
+    return (q, query.near, query.radius_km, query.bbox, query.area, tuple(sorted(filters.items())), limits)
+
+
+def etag(session: Session, query: search.SearchQuery, zoom: int, limits: search.SearchLimits) -> str:
     """A validator of the view: changes when the data or the request changes (no search is run)."""
     version = SearchRepository(session).data_version()
-    canonical = sorted((name, tuple(sorted(values))) for name, values in filters.items() if values)
-    digest = hashlib.sha256(repr((version, bbox, zoom, canonical)).encode()).hexdigest()[:32]
-    return f'W/"{digest}"'
+    digest = hashlib.sha256(repr((version, zoom, _query_key(session, query, limits))).encode()).hexdigest()
+    return f'W/"{digest[:32]}"'
 
 
-def view(session: Session, bbox: str, zoom: int, filters: Mapping[str, Sequence[str]]) -> MapView:
-    """The map's content for a viewport and zoom, with the search filters applied."""
-    box = parse_bbox(bbox)
-    spec = SearchSpec(filters=canonical_filters(session, filters), bbox=box)
+def view(session: Session, query: search.SearchQuery, zoom: int, limits: search.SearchLimits) -> MapView:
+    """The map's content for `query` (its `bbox` is the viewport) at a zoom; bad input is a 422."""
+    if query.bbox is None:
+        raise ValueError("a map view needs a bbox")
+    box = parse_bbox(query.bbox)
     repository = SearchRepository(session)
     key = (
         session.get_bind().engine.url.render_as_string(hide_password=True),
         repository.data_version(),
-        box,
         zoom,
-        tuple(sorted(spec.filters.items())),
+        _query_key(session, query, limits),
     )
-    return _views.get(key, lambda: _compute(repository, spec, box, zoom))
+    return _views.get(key, lambda: _compute(session, search.plan(session, query, limits), box, zoom))
 
 
-def _compute(repository: SearchRepository, spec: SearchSpec, box: BBox, zoom: int) -> MapView:
-    rows: Sequence[Any] = repository.points(spec, POINT_LIMIT + 1)
-    if len(rows) <= POINT_LIMIT:
-        points = [MapPoint(r.public_id, r.slug, r.name, r.latitude, r.longitude) for r in rows]
-        return MapView(zoom, box, "points", len(points), points, [])
-    cell_lat, cell_lon = cell_size(zoom)
-    cells = repository.grid(spec, cell_lat, cell_lon, MAX_CELLS)
-    return MapView(zoom, box, "clusters", sum(c.count for c in cells), [], cells)
+def _compute(session: Session, plan: search.Plan, box: BBox, zoom: int) -> MapView:
+    repository = SearchRepository(session)
+    spec = plan.spec
+    if spec.radius_m is None:
+        spec = replace(spec, near=None, plane=False)  # the middle of the box orders a list, not a map
+    if plan.refines:
+        rows = repository.rows(spec, order="none", limit=plan.candidate_cap, with_text=bool(plan.words))
+        located = [row for row in search.matching(plan, rows) if row.latitude is not None]
+        if len(located) > POINT_LIMIT:
+            cells = _grid(located, *cell_size(zoom))
+            return MapView(zoom, box, "clusters", sum(c.count for c in cells), [], cells)
+    else:
+        located = list(repository.points(spec, POINT_LIMIT + 1))
+        if len(located) > POINT_LIMIT:
+            cells = repository.grid(spec, *cell_size(zoom), MAX_CELLS)
+            return MapView(zoom, box, "clusters", sum(c.count for c in cells), [], cells)
+    points = [MapPoint(r.public_id, r.slug, r.name, r.latitude, r.longitude) for r in located]
+    return MapView(zoom, box, "points", len(points), points, [])
+
+
+def _grid(rows: Sequence[Any], cell_lat: float, cell_lon: float) -> list[GridCell]:
+    """`SearchRepository.grid` in Python, for rows only Python can select (same cells, same order)."""
+    members: dict[tuple[int, int], list[Any]] = {}
+    for row in rows:
+        cell = (int((row.latitude + 90.0) / cell_lat), int((row.longitude + 180.0) / cell_lon))
+        members.setdefault(cell, []).append(row)
+    cells = []
+    for group in members.values():
+        lats = [row.latitude for row in group]
+        lons = [row.longitude for row in group]
+        count = len(group)
+        cells.append(
+            GridCell(count, sum(lats) / count, sum(lons) / count, min(lats), min(lons), max(lats), max(lons))
+        )
+    cells.sort(key=lambda cell: -cell.count)
+    return cells[:MAX_CELLS]

@@ -58,3 +58,22 @@ def public_provenance(org: Organisation) -> dict[str, FieldProvenance]:
     """Field -> provenance, without fields that are not published (an unconsented email)."""
     hidden = set() if org.email_consent else {"email"}
     return {p.field: p for p in sorted(org.provenance, key=lambda p: p.field) if p.field not in hidden}
+
+
+# Source keys as stored (`digitalcommons:owned-by-oxford` names a dataset) -> what readers call them.
+SOURCE_LABELS = {
+    "coops-uk": "Co-operatives UK",
+    "fca": "FCA Mutuals Public Register",
+    "digitalcommons": "Digital Commons export",
+    "community": "Community submission",
+    "demo": "Demo data",
+    "demo-community": "Demo data (community submission)",
+    "geocoder": "Postcode lookup",
+}
+
+
+def source_label(source: str) -> str:
+    """A source key in words: `digitalcommons:oxford` -> `Digital Commons export (oxford)`."""
+    base, _, dataset = source.partition(":")
+    label = SOURCE_LABELS.get(base, base)
+    return f"{label} ({dataset})" if dataset else label

@@ -101,13 +101,25 @@ class SearchResult:
 
 
 @dataclass(frozen=True)
-class _Plan:
+class Plan:
+    """A validated query: its SQL spec, its order, and what Python must still check (words, area)."""
+
     spec: SearchSpec
     order: str
     words: list[str]
     centre: Centre | None
     area: ResolvedArea | None
     area_exact: bool
+
+    @property
+    def refines(self) -> bool:
+        """True when the SQL alone does not decide membership (a text score or a polygon test follows)."""
+        return bool(self.words) or not self.area_exact
+
+    @property
+    def candidate_cap(self) -> int:
+        """How many rows a search looks at before refining: its text candidates, or its scan budget."""
+        return TEXT_CANDIDATE_CAP if self.order == "score" else SCAN_BUDGET
 
 
 def _database_key(session: Session) -> str:
@@ -190,7 +202,8 @@ def _text(session: Session, q: str | None) -> tuple[list[str], list[tuple[str, l
     return words, expanded
 
 
-def _plan(session: Session, query: SearchQuery, limits: SearchLimits) -> _Plan:
+def plan(session: Session, query: SearchQuery, limits: SearchLimits) -> Plan:
+    """The query validated and planned; bad input is a 422 naming the parameter."""
     centre = _centre(session, query, limits)
     box = parse_bbox(query.bbox) if query.bbox is not None else None
     area = resolve_boundary(session, query.area) if query.area is not None else None
@@ -216,11 +229,11 @@ def _plan(session: Session, query: SearchQuery, limits: SearchLimits) -> _Plan:
         spec = replace(spec, near=middle, plane=True)
     order = "distance" if centre else "score" if words else "name"
     exact = area is None or dialect.area_is_exact(dialect.dialect_name(session))
-    return _Plan(spec, order, words, centre, area, exact)
+    return Plan(spec, order, words, centre, area, exact)
 
 
-def _refine(plan: _Plan, rows: Sequence[Any]) -> list[Hit | None]:
-    """Each row as a hit, or None where the polygon test or the text score rejects it."""
+def _verdicts(plan: Plan, rows: Sequence[Any]) -> list[tuple[bool, float | None]]:
+    """(kept, text score) of each row: the polygon test and the text score decide."""
     inside = [True] * len(rows)
     if not plan.area_exact and plan.area is not None and rows:
         located = [row.latitude is not None and row.longitude is not None for row in rows]
@@ -228,31 +241,44 @@ def _refine(plan: _Plan, rows: Sequence[Any]) -> list[Hit | None]:
             [row.longitude or 0.0 for row in rows], [row.latitude or 0.0 for row in rows]
         )
         inside = [a and b for a, b in zip(located, covered, strict=True)]
-    hits: list[Hit | None] = []
+    verdicts: list[tuple[bool, float | None]] = []
     for row, keep in zip(rows, inside, strict=True):
         score = None
         if keep and plan.words:
             document = ranking.Document(row.name, row.other_names, row.goods_services, row.description)
             score = ranking.score(plan.words, document)
             keep = score is not None
-        distance = _metres(plan, row) if plan.order == "distance" else None
-        hits.append(Hit(row, distance, score) if keep else None)
-    return hits
+        verdicts.append((keep, score))
+    return verdicts
 
 
-def _metres(plan: _Plan, row: Any) -> float:
+def matching(plan: Plan, rows: Sequence[Any]) -> list[Any]:
+    """The rows a search would list: those the polygon test and the text score keep."""
+    return [row for row, (keep, _score) in zip(rows, _verdicts(plan, rows), strict=True) if keep]
+
+
+def _refine(plan: Plan, rows: Sequence[Any]) -> list[Hit | None]:
+    """Each row as a hit, or None where the polygon test or the text score rejects it."""
+    distance = plan.order == "distance"
+    return [
+        Hit(row, _metres(plan, row) if distance else None, score) if keep else None
+        for row, (keep, score) in zip(rows, _verdicts(plan, rows), strict=True)
+    ]
+
+
+def _metres(plan: Plan, row: Any) -> float:
     """The row's great-circle distance from the centre (the sort key itself unless the order is planar)."""
     distance: float = row.distance_m if plan.spec.plane else row.distance_key
     return distance
 
 
-def _position(plan: _Plan, row: Any) -> tuple[Any, int]:
+def _position(plan: Plan, row: Any) -> tuple[Any, int]:
     return (row.distance_key if plan.order == "distance" else row.sort_name), row.id
 
 
 def _settled(
     repository: SearchRepository,
-    plan: _Plan,
+    plan: Plan,
     batch: Sequence[Any],
     exhausted: bool,
     after: tuple[Any, int] | None,
@@ -277,10 +303,10 @@ def _settled(
 
 
 def _keyset_page(
-    session: Session, plan: _Plan, limit: int, after: tuple[Any, int] | None, export: bool
+    session: Session, plan: Plan, limit: int, after: tuple[Any, int] | None, export: bool
 ) -> SearchResult:
     repository = SearchRepository(session)
-    refining = bool(plan.words) or not plan.area_exact
+    refining = plan.refines
     # One row more than the page shows whether there is a next page; a second covers a tie at the end.
     chunk = max(2 * (limit + 2), 200) if refining else limit + 2
     order: Order = "distance" if plan.order == "distance" else "name"
@@ -313,7 +339,7 @@ def _keyset_page(
 
 
 def _ranked_page(
-    session: Session, plan: _Plan, limit: int, after: tuple[Any, int] | None, export: bool
+    session: Session, plan: Plan, limit: int, after: tuple[Any, int] | None, export: bool
 ) -> SearchResult:
     rows = SearchRepository(session).rows(
         plan.spec, order="none", limit=TEXT_CANDIDATE_CAP, with_text=True, export=export
@@ -343,8 +369,8 @@ def search(
 
     `export` adds the contact fields (address, phone, consented email, goods and services) to each row.
     """
-    plan = _plan(session, query, limits or SearchLimits())
-    after = decode_position(cursor, plan.order) if cursor else None
-    if plan.order == "score":
-        return _ranked_page(session, plan, limit, after, export)
-    return _keyset_page(session, plan, limit, after, export)
+    planned = plan(session, query, limits or SearchLimits())
+    after = decode_position(cursor, planned.order) if cursor else None
+    if planned.order == "score":
+        return _ranked_page(session, planned, limit, after, export)
+    return _keyset_page(session, planned, limit, after, export)

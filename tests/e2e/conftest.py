@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 import uvicorn
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import migrate
 from app.db.engine import make_database
@@ -35,15 +35,13 @@ def chromium_path() -> str | None:
     return os.environ.get("COOPMAP_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real app under uvicorn on a free port, on a SQLite file holding the demo data."""
-    path = tmp_path_factory.mktemp("live") / "live.db"
+def serve(path: Path, fill: Callable[[Session], object]) -> Iterator[str]:
+    """The real app under uvicorn on a free port, on a new migrated SQLite file that `fill` stocks."""
     settings = make_settings(f"sqlite:///{path}")
     database = make_database(settings)
     migrate.upgrade(database.engine)
     with sessionmaker(bind=database.engine).begin() as session:
-        load_demo(session)
+        fill(session)
     port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(settings, database), host="127.0.0.1", port=port, log_level="warning")
@@ -56,6 +54,12 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server.should_exit = True
     thread.join(timeout=10)
     database.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real app on a SQLite file holding the demo data."""
+    yield from serve(tmp_path_factory.mktemp("live") / "live.db", load_demo)
 
 
 @pytest.fixture(scope="session")

@@ -2,15 +2,40 @@
 
 from __future__ import annotations
 
+import html
+import json
 import re
+from datetime import datetime
 
 import pytest
+from fastapi import APIRouter
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
+from app.core.config import Settings
+from app.db.base import utcnow
+from app.db.engine import Database
+from app.main import create_app
+from app.services import ingestion
 from tests.factories import make_organisation
 
 HTML = {"accept": "text/html"}
+
+
+def _day(moment: datetime) -> str:
+    return f"{moment.day} {moment:%B %Y}"
+
+
+def _text(fragment: str) -> str:
+    """The fragment's text, tags dropped and white space collapsed."""
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+    return re.sub(r" ([,.:;)])", r"\1", text)
+
+
+def _facts(page: str) -> dict[str, str]:
+    """The page's facts list as label -> text (value and provenance)."""
+    pairs = re.findall(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", page, re.S)
+    return {_text(label): _text(value) for label, value in pairs}
 
 
 def test_home_lists_organisations_and_links_docs_and_json_twin(client: TestClient) -> None:
@@ -38,17 +63,123 @@ def test_home_next_page_link_continues_the_list(client: TestClient) -> None:
 def test_organisation_page_shows_facts_provenance_and_json_twin(client: TestClient, session: Session) -> None:
     org = make_organisation(
         session,
-        source="test-register",
+        source="coops-uk",
         name="Cowley Road Bakers",
         sector="Food service, Accommodation and Pubs",
+        legal_form="Society",
+        street_address="1 Cowley Road",
+        locality="Oxford",
+        postcode="OX4 1AA",
     )
     session.commit()
     page = client.get(f"/organisations/{org.slug}", headers=HTML)
     assert page.status_code == 200
     assert "<h1>Cowley Road Bakers</h1>" in page.text
-    assert "Food service, Accommodation and Pubs" in page.text
-    assert "from test-register" in page.text
-    assert f'href="/api/organisations/{org.public_id}"' in page.text
+    today = _day(utcnow())
+    facts = _facts(page.text)
+    assert facts["Sector"] == f"Food service, Accommodation and Pubs From Co-operatives UK, {today}"
+    assert facts["Legal form"] == f"Society From Co-operatives UK, {today}"
+    assert facts["Address"] == f"1 Cowley Road, Oxford, OX4 1AA From Co-operatives UK, {today}"
+    assert f"Last verified {today}." in page.text
+    assert page.text.count(f'href="/api/organisations/{org.public_id}"') >= 2  # the page and the footer
+
+
+@pytest.mark.parametrize(
+    ("source", "words"),
+    [
+        ("coops-uk", "Co-operatives UK"),
+        ("fca", "FCA Mutuals Public Register"),
+        ("digitalcommons:owned-by-oxford", "Digital Commons export (owned-by-oxford)"),
+        ("community", "Community submission"),
+        ("demo", "Demo data"),
+    ],
+)
+def test_organisation_page_names_sources_in_words(
+    client: TestClient, session: Session, source: str, words: str
+) -> None:
+    org = make_organisation(session, source=source, sector="Housing")
+    session.commit()
+    page = client.get(f"/organisations/{org.slug}", headers=HTML).text
+    assert _facts(page)["Sector"] == f"Housing From {words}, {_day(utcnow())}"
+    assert f"<strong>{words}</strong>, record {source}-" in page
+
+
+def test_organisation_page_lists_sources_with_status_and_dates(client: TestClient, session: Session) -> None:
+    org = make_organisation(session, source="fca")
+    session.commit()
+    today = _day(utcnow())
+    page = client.get(f"/organisations/{org.slug}", headers=HTML).text
+    source = _text(page.split('<ul class="sources">', 1)[1].split("</ul>", 1)[0])
+    assert re.fullmatch(
+        rf"FCA Mutuals Public Register, record fca-\d+: live \(first seen {today}, last seen {today}\)",
+        source,
+    )
+
+
+def test_organisation_page_says_a_missing_record_left_the_register(
+    client: TestClient, session: Session
+) -> None:
+    org = make_organisation(session, source="fca")
+    ingestion.mark_missing(session, source="fca", present_ids=set(), run_id=None)
+    session.commit()
+    page = client.get(f"/organisations/{org.slug}", headers=HTML).text
+    assert 'class="source source-missing"' in page
+    assert f"no longer in the register since {_day(utcnow())}" in _text(page)
+
+
+def test_organisation_page_draws_its_small_map_from_json_data(client: TestClient, session: Session) -> None:
+    org = make_organisation(session, name="Mapped </script> Co-op", latitude=51.7, longitude=-1.2)
+    session.commit()
+    page = client.get(f"/organisations/{org.slug}", headers=HTML).text
+    data = re.search(
+        r'<script type="application/json" id="organisation-map-config">(.*?)</script>', page, re.S
+    )
+    assert data
+    config = json.loads(data.group(1))
+    assert config["latitude"] == 51.7
+    assert config["longitude"] == -1.2
+    assert config["name"] == "Mapped </script> Co-op"
+    assert config["tile_url"] == "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    assert 'id="organisation-map"' in page
+    assert '<script src="/static/js/organisation.js" defer></script>' in page
+    assert '<link rel="stylesheet" href="/static/css/organisation.css">' in page
+
+
+def test_organisation_page_without_a_location_has_no_map(client: TestClient, session: Session) -> None:
+    org = make_organisation(session, latitude=None, longitude=None, location_precision="none")
+    session.commit()
+    page = client.get(f"/organisations/{org.slug}", headers=HTML).text
+    assert "organisation-map" not in page
+    assert "leaflet" not in page
+
+
+def test_organisation_page_has_no_edit_link_while_the_form_does_not_exist(
+    client: TestClient, session: Session
+) -> None:
+    org = make_organisation(session)
+    session.commit()
+    page = client.get(f"/organisations/{org.slug}", headers=HTML).text
+    assert "Suggest an edit" not in page
+    assert "/edit" not in page
+
+
+def test_organisation_page_links_the_edit_form_when_the_app_has_one(
+    settings: Settings, database: Database, session: Session
+) -> None:
+    org = make_organisation(session)
+    session.commit()
+    app = create_app(settings, database)
+    edit_router = APIRouter()
+
+    @edit_router.get("/organisations/{slug}/edit", name="organisation_edit")
+    def organisation_edit(slug: str) -> str:  # a stand-in for the submissions issue's form
+        return slug
+
+    app.include_router(edit_router)
+    with TestClient(app) as test_client:
+        page = test_client.get(f"/organisations/{org.slug}", headers=HTML).text
+    assert "Is this your organisation?" in page
+    assert f'<a href="/organisations/{org.slug}/edit">Suggest an edit</a>' in page
 
 
 def test_organisation_page_escapes_stored_markup(client: TestClient, session: Session) -> None:
@@ -70,6 +201,18 @@ def test_organisation_page_hides_unconsented_email(client: TestClient, session: 
     org = make_organisation(session, email="secret@example.org", email_consent=False)
     session.commit()
     assert "secret@example.org" not in client.get(f"/organisations/{org.slug}", headers=HTML).text
+
+
+def test_organisation_page_shows_a_consented_email_and_an_http_website(
+    client: TestClient, session: Session
+) -> None:
+    org = make_organisation(
+        session, email="hello@example.org", email_consent=True, website="https://bakers.example/"
+    )
+    session.commit()
+    page = client.get(f"/organisations/{org.slug}", headers=HTML).text
+    assert _facts(page)["Email"].startswith("hello@example.org From test")
+    assert '<a href="https://bakers.example/" rel="nofollow noopener">https://bakers.example/</a>' in page
 
 
 def test_unknown_organisation_page_is_an_html_404(client: TestClient) -> None:
@@ -109,4 +252,20 @@ def test_pages_load_every_asset_locally(client: TestClient, path: str) -> None:
     assert assets
     for asset in assets:
         assert asset.startswith("/static/"), f"{path} loads {asset} from elsewhere"
+        assert client.get(asset).status_code == 200
+
+
+def test_organisation_page_has_no_inline_script_and_loads_assets_locally(
+    client: TestClient, session: Session
+) -> None:
+    org = make_organisation(session)
+    session.commit()
+    page = client.get(f"/organisations/{org.slug}", headers=HTML).text
+    for tag in re.findall(r"<script[^>]*>", page):
+        assert "src=" in tag or 'type="application/json"' in tag, tag
+    assets = re.findall(r'(?:src|href)="([^"]+\.(?:js|css))"', page)
+    assert "/static/vendor/leaflet/leaflet.js" in assets
+    assert "/static/js/organisation.js" in assets
+    for asset in assets:
+        assert asset.startswith("/static/")
         assert client.get(asset).status_code == 200

@@ -6,23 +6,22 @@ from typing import Annotated, Literal
 
 import orjson
 from fastapi import APIRouter, Depends, Request, Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from app.api.errors import ERROR_RESPONSES
 from app.api.openapi import parse_query, query_parameters
-from app.dependencies import SessionDep
-from app.services import clusters, search
+from app.api.search_schemas import SearchFields
+from app.dependencies import SearchLimitsDep, SessionDep
+from app.services import clusters
 
 router = APIRouter(tags=["map"], responses=ERROR_RESPONSES)
 CACHE_CONTROL = "public, max-age=60"
 
 
-class MapParams(BaseModel):
-    """The viewport, the zoom and the search filters; unknown parameters are refused (422)."""
+class MapParams(SearchFields):
+    """The viewport, the zoom and the search (as `/api/organisations`); unknown parameters are a 422."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    bbox: str = Field(
+    bbox: str = Field(  # required here: the viewport
         max_length=100,
         description="The viewport: `min_lon,min_lat,max_lon,max_lat` (WGS 84).",
         examples=["-1.30,51.70,-1.20,51.80"],
@@ -30,15 +29,6 @@ class MapParams(BaseModel):
     zoom: int = Field(
         ge=0, le=20, description="The map zoom (0-20): sets the cluster cell size.", examples=[13]
     )
-    sector: list[str] = []
-    sic_section: list[str] = []
-    legal_form: list[str] = []
-    ownership_type: list[str] = []
-    membership_type: list[str] = []
-    organisational_structure: list[str] = []
-    status: list[str] = []
-    source: list[str] = []
-    location_precision: list[str] = []
 
 
 class MapPointOut(BaseModel):
@@ -66,13 +56,12 @@ class MapViewOut(BaseModel):
     mode: Literal["points", "clusters"]
     zoom: int
     bbox: list[float]
-    total: int = Field(description="Organisations in view (in clusters mode, those in the cells returned).")
+    total: int = Field(
+        description="Organisations in view: what `/api/organisations` finds for the same search and bbox "
+        "(in clusters mode, those in the cells returned)."
+    )
     points: list[MapPointOut]
     clusters: list[MapCluster]
-
-
-def _filters(params: MapParams) -> dict[str, list[str]]:
-    return {name: getattr(params, name) for name in search.FILTERS if getattr(params, name)}
 
 
 async def map_params(request: Request) -> MapParams:
@@ -88,14 +77,18 @@ async def map_params(request: Request) -> MapParams:
     openapi_extra={"parameters": query_parameters(MapParams)},
 )
 def map_view(
-    request: Request, session: SessionDep, params: Annotated[MapParams, Depends(map_params)]
+    request: Request,
+    session: SessionDep,
+    limits: SearchLimitsDep,
+    params: Annotated[MapParams, Depends(map_params)],
 ) -> Response:
-    """What the map shows for a viewport: points when few, clusters when many (cacheable; ETag)."""
-    tag = clusters.etag(session, params.bbox, params.zoom, _filters(params))
+    """What the map shows for a viewport and a search: points when few, clusters when many (ETag)."""
+    query = params.query()
+    tag = clusters.etag(session, query, params.zoom, limits)
     headers = {"ETag": tag, "Cache-Control": CACHE_CONTROL}
     if tag in request.headers.get("if-none-match", ""):
         return Response(status_code=304, headers=headers)
-    found = clusters.view(session, params.bbox, params.zoom, _filters(params))
+    found = clusters.view(session, query, params.zoom, limits)
     body = {
         "mode": found.mode,
         "zoom": found.zoom,

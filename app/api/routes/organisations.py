@@ -17,7 +17,7 @@ from app.api.search_schemas import (
     SearchPage,
     SearchParams,
 )
-from app.dependencies import SessionDep, SettingsDep
+from app.dependencies import SearchLimitsDep, SessionDep, SettingsDep
 from app.domain.errors import InvalidInput
 from app.services import organisations, search
 
@@ -57,18 +57,6 @@ def _limit(settings: SettingsDep, asked: int | None, chosen: Format) -> int:
     return asked or (settings.api_default_limit if chosen == "json" else cap)
 
 
-def _query(params: SearchParams) -> search.SearchQuery:
-    filters = {name: getattr(params, name) for name in search.FILTERS if getattr(params, name)}
-    return search.SearchQuery(
-        q=params.q,
-        near=params.near,
-        radius_km=params.radius_km,
-        bbox=params.bbox,
-        area=params.area,
-        filters=filters,
-    )
-
-
 async def search_params(request: Request) -> SearchParams:
     """The search's query parameters (documented through `openapi_extra`)."""
     return parse_query(request, SearchParams)
@@ -85,14 +73,14 @@ def search_organisations(
     request: Request,
     session: SessionDep,
     settings: SettingsDep,
+    limits: SearchLimitsDep,
     params: Annotated[SearchParams, Depends(search_params)],
 ) -> Response:
     """Public organisations by text, distance, box, area and filters; JSON, GeoJSON or CSV, paginated."""
     chosen = _format(request, params.format)
     limit = _limit(settings, params.limit, chosen)
-    limits = search.SearchLimits(settings.search_default_radius_km, settings.search_max_radius_km)
     result = search.search(
-        session, _query(params), limit=limit, cursor=params.cursor, limits=limits, export=chosen == "csv"
+        session, params.query(), limit=limit, cursor=params.cursor, limits=limits, export=chosen == "csv"
     )
     next_url = None
     if result.next_cursor is not None:

@@ -308,24 +308,37 @@ class SearchRepository:
 
     def points(self, spec: SearchSpec, limit: int) -> Sequence[Any]:
         """Located organisations for a map, at most `limit` (unordered: the map shows them all)."""
-        columns: list[Any] = [
+        shape = _shape(spec)
+        statement = self._statement(("points", self.dialect, shape), lambda: self._build_points(shape))
+        params = self._params(spec)
+        params["row_limit"] = limit
+        return _records(self.session.connection().execute(statement, params))
+
+    def _build_points(self, shape: tuple[Any, ...]) -> Any:
+        columns = (
             Organisation.public_id,
             Organisation.slug,
             Organisation.name,
             Organisation.latitude,
             Organisation.longitude,
-        ]
-        statement = select(*columns)
-        clauses = [*self._where(_shape(spec)), Organisation.latitude.is_not(None)]
-        return _records(
-            self.session.connection().execute(statement.where(*clauses).limit(limit), self._params(spec))
         )
+        clauses = [*self._where(shape), Organisation.latitude.is_not(None)]
+        return select(*columns).where(*clauses).limit(bindparam("row_limit", type_=Integer()))
 
     def grid(self, spec: SearchSpec, cell_lat: float, cell_lon: float, max_cells: int) -> list[GridCell]:
         """Located organisations counted per grid cell (cells anchored at -90/-180, so they never move).
 
         Returns at most `max_cells` of the fullest cells.
         """
+        shape = _shape(spec)
+        statement = self._statement(("grid", self.dialect, shape), lambda: self._build_grid(shape))
+        params = self._params(spec)
+        params.update(cell_lat=cell_lat, cell_lon=cell_lon, max_cells=max_cells)
+        return [GridCell(*row) for row in self.session.connection().execute(statement, params)]
+
+    def _build_grid(self, shape: tuple[Any, ...]) -> Any:
+        cell_lat = bindparam("cell_lat", type_=Float())
+        cell_lon = bindparam("cell_lon", type_=Float())
         # The shifted coordinates are never negative, so an integer cast is a floor on both engines.
         row_index: ColumnElement[Any] = cast((Organisation.latitude + 90.0) / cell_lat, Integer)
         col_index: ColumnElement[Any] = cast((Organisation.longitude + 180.0) / cell_lon, Integer)
@@ -333,7 +346,7 @@ class SearchRepository:
             row_index = func.floor((Organisation.latitude + 90.0) / cell_lat)
             col_index = func.floor((Organisation.longitude + 180.0) / cell_lon)
         count = func.count().label("n")
-        statement = (
+        return (
             select(
                 count,
                 cast(func.avg(Organisation.latitude), Float),
@@ -343,9 +356,8 @@ class SearchRepository:
                 func.max(Organisation.latitude),
                 func.max(Organisation.longitude),
             )
-            .where(*self._where(_shape(spec)), Organisation.latitude.is_not(None))
+            .where(*self._where(shape), Organisation.latitude.is_not(None))
             .group_by(row_index, col_index)
             .order_by(count.desc())
-            .limit(max_cells)
+            .limit(bindparam("max_cells", type_=Integer()))
         )
-        return [GridCell(*row) for row in self.session.execute(statement, self._params(spec))]

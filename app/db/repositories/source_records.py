@@ -57,6 +57,19 @@ class SourceRecordRepository:
                     found[(source, source_id)] = organisation_id
         return found
 
+    def sources_of(self, organisation_ids: Sequence[int]) -> list[str]:
+        """The distinct sources with a record of any of these organisations, in name order."""
+        found: set[str] = set()
+        unique = list(dict.fromkeys(organisation_ids))
+        for start in range(0, len(unique), _CHUNK):
+            statement = (
+                select(SourceRecord.source)
+                .where(SourceRecord.organisation_id.in_(unique[start : start + _CHUNK]))
+                .distinct()
+            )
+            found.update(self.session.scalars(statement))
+        return sorted(found)
+
     def mark_missing_except(self, source: str, present_ids: set[str], run_id: int | None) -> int:
         """Mark records of `source` absent from a complete file as `missing`; returns how many changed."""
         statement = select(SourceRecord).where(
