@@ -129,14 +129,6 @@ class PageLinks(BaseModel):
     next: str | None
 
 
-class OrganisationPage(BaseModel):
-    """A page of organisations in name order; follow `links.next` (or pass `cursor`) for more."""
-
-    items: list[OrganisationSummary]
-    next_cursor: str | None = Field(description="Pass as `cursor` to get the next page; null on the last.")
-    links: PageLinks
-
-
 class Health(BaseModel):
     """Liveness and database reachability."""
 

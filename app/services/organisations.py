@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-
 from sqlalchemy.orm import Session
 
 from app.db.models import FieldProvenance, Organisation
 from app.db.repositories.organisations import OrganisationRepository
 from app.domain.errors import NotFound
-from app.services.pagination import decode_cursor, encode_cursor
 
 PUBLIC_JSON_PREFIX = "/api/organisations/"
 PUBLIC_HTML_PREFIX = "/organisations/"
-
-
-@dataclass(frozen=True)
-class OrganisationPage:
-    """One page of organisations and the cursor of the next page (None on the last)."""
-
-    items: Sequence[Organisation]
-    next_cursor: str | None
 
 
 def is_empty(session: Session) -> bool:
@@ -35,18 +23,6 @@ def get_public(session: Session, ident: str) -> Organisation:
     if organisation is None:
         raise NotFound(f"no public organisation has the id or slug {ident!r}")
     return organisation
-
-
-def list_public(session: Session, *, limit: int, cursor: str | None) -> OrganisationPage:
-    """Public organisations in name order, keyset-paginated (stable while data changes, no COUNT)."""
-    after = decode_cursor(cursor) if cursor else None
-    rows = OrganisationRepository(session).page_public(limit + 1, after)
-    items = rows[:limit]
-    next_cursor = None
-    if len(rows) > limit:
-        last = items[-1]
-        next_cursor = encode_cursor(last.sort_name, last.id)
-    return OrganisationPage(items=items, next_cursor=next_cursor)
 
 
 def public_email(org: Organisation) -> str | None:

@@ -28,6 +28,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
     "--disable-sync",
+    "--disable-quic",
 ]
 # Collects every animation frame's duration until `window.__coopmapFrames.stop()`.
 FRAME_RECORDER = """
@@ -66,7 +67,7 @@ class MapFigures:
 
 
 def chromium_path() -> str | None:
-    """Debian's chromium, or COOPMAP_CHROMIUM."""
+    """Debian's chromium, or COOPMAP_CHROMIUM (Playwright's own browser download does not work here)."""
     return os.environ.get("COOPMAP_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,23 +14,10 @@ from app.db import migrate
 from app.db.engine import make_database
 from app.main import create_app
 from ingest.demo.loader import load_demo
+from tests.bench.browser import CHROMIUM_ARGS, chromium_path
 from tests.conftest import free_port, make_settings, skip_or_fail, wait_until_healthy
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-
-
-def chromium_path() -> str | None:
-    """Debian's chromium (Playwright's own browser download does not work here)."""
-    return os.environ.get("COOPMAP_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def serve(path: Path, fill: Callable[[Session], object]) -> Iterator[str]:

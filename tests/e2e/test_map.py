@@ -269,20 +269,6 @@ def test_stored_markup_is_shown_as_text_and_runs_nothing(browser: Any, hostile_s
     page.context.close()
 
 
-def test_keyboard_alone_reaches_an_organisation_page(page: Any, live_server: str) -> None:
-    open_map(page, live_server + "/")
-    for _ in range(60):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.classList.contains('result-name')"):
-            break
-    else:
-        pytest.fail("no organisation link was reachable with Tab")
-    name = page.evaluate("document.activeElement.textContent")
-    page.keyboard.press("Enter")
-    page.wait_for_url("**/organisations/**")
-    assert page.locator("h1").inner_text() == name
-
-
 def test_markers_take_the_keyboard(page: Any, live_server: str) -> None:
     open_map(page, f"{live_server}/?{urlencode(OXFORD_CLOSE)}")
     marker = visible_marker(page)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import exists, insert, or_, select, tuple_
+from sqlalchemy import exists, insert, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.db.models import FieldProvenance, Organisation
@@ -36,14 +36,6 @@ class OrganisationRepository:
             .limit(1)
         )
         return self.session.scalars(statement).first()
-
-    def page_public(self, limit: int, after: tuple[str, int] | None) -> Sequence[Organisation]:
-        """Up to `limit` public organisations in name order, strictly after the (sort_name, id) key."""
-        statement = select(Organisation).where(Organisation.visibility == Visibility.PUBLIC)
-        if after is not None:
-            statement = statement.where(tuple_(Organisation.sort_name, Organisation.id) > tuple_(*after))
-        statement = statement.order_by(Organisation.sort_name, Organisation.id).limit(limit)
-        return self.session.scalars(statement).all()
 
     def existing_slugs(self, candidates: Sequence[str]) -> set[str]:
         """Which of the candidate slugs are already used (indexed IN lookups)."""
