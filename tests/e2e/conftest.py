@@ -47,7 +47,9 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield from serve(tmp_path_factory.mktemp("live") / "live.db", load_demo)
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's sync API leaves its event loop marked as running in this thread, which
+# would break later tests that run a loop of their own (TestClient, the bench's ASGI driver).
+@pytest.fixture(scope="package")
 def browser() -> Iterator[object]:
     """Headless Debian chromium, or skip (fail under COOPMAP_REQUIRE_BROWSER=1) with the reason."""
     executable = chromium_path()
