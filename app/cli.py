@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -16,7 +17,7 @@ from app.db.engine import Database, make_database
 from app.domain.enums import AreaKind, Role
 from app.domain.errors import CoopmapError
 from app.main import create_app
-from app.services import exports, organisations, users
+from app.services import exports, links, organisations, users
 from app.services.search import SearchLimits, SearchQuery
 from ingest.areas_cli import (
     AreasFileArgument,
@@ -45,7 +46,7 @@ cli = typer.Typer(help="Coopmap: map the co-operative economy of a place.", no_a
 db_cli = typer.Typer(help="Database schema.", no_args_is_help=True)
 user_cli = typer.Typer(help="Moderator and admin accounts.", no_args_is_help=True)
 demo_cli = typer.Typer(help="The demo dataset.", no_args_is_help=True)
-export_cli = typer.Typer(help="Exports of a search.", no_args_is_help=True)
+export_cli = typer.Typer(help="Exports: a search as a printable map, the source links.", no_args_is_help=True)
 areas_cli = typer.Typer(
     help="Boundaries (council, ward, LSOA, custom) to search within.", no_args_is_help=True
 )
@@ -280,6 +281,33 @@ def export_map(
         console.print(f"Wrote {made.count} organisations{cut} to {path}", soft_wrap=True)
     except CoopmapError as exc:
         raise _fail(exc.message) from None
+    finally:
+        database.engine.dispose()
+
+
+@export_cli.command("links")
+def export_links(
+    out: Annotated[
+        Path | None, typer.Option("--out", help="CSV file to write (default: standard output).")
+    ] = None,
+) -> None:
+    """Write `organisation_id,source,source_record_id`, one row per source record, as CSV."""
+    settings = _settings()
+    if out is not None and not out.parent.is_dir():
+        raise _fail(f"the folder {out.parent} does not exist")
+    database = make_database(settings)
+    try:
+        _require_migrated(database)
+        with database.session_factory() as session:
+            if out is None:
+                links.write_links(session, sys.stdout)
+                return
+            try:
+                with out.open("w", encoding="utf-8", newline="") as handle:
+                    count = links.write_links(session, handle)
+            except OSError as exc:
+                raise _fail(f"cannot write {out}: {exc.strerror}") from None
+        err_console.print(f"Wrote {count} links to {out}", soft_wrap=True)
     finally:
         database.engine.dispose()
 

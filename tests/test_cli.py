@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import os
 import sqlite3
 import subprocess
@@ -255,3 +256,28 @@ def test_export_map_bad_input_exits_non_zero_with_a_message(
     assert result.exit_code == 1
     assert message in result.output
     assert not list(tmp_path.glob("*.html"))
+
+
+def test_export_links_writes_one_row_per_source_record(demo_env: Path, tmp_path: Path) -> None:
+    out = tmp_path / "links.csv"
+    result = runner.invoke(cli, ["export", "links", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["organisation_id", "source", "source_record_id"]
+    with sqlite3.connect(demo_env) as connection:
+        expected = connection.execute(
+            "SELECT coalesce(o.public_id, ''), r.source, r.source_id FROM source_records r "
+            "LEFT JOIN organisations o ON o.id = r.organisation_id ORDER BY r.source, r.source_id"
+        ).fetchall()
+    assert [tuple(row) for row in rows[1:]] == expected
+    assert f"Wrote {len(expected)} links" in result.output
+    to_stdout = runner.invoke(cli, ["export", "links"])
+    assert to_stdout.exit_code == 0
+    assert to_stdout.stdout.splitlines()[1:] == [",".join(row) for row in expected]
+
+
+def test_export_links_to_a_missing_folder_fails_with_a_message(demo_env: Path) -> None:
+    result = runner.invoke(cli, ["export", "links", "--out", "/no/such/folder/links.csv"], env=WIDE)
+    assert result.exit_code == 1
+    assert "the folder /no/such/folder does not exist" in result.output

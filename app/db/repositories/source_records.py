@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
-from app.db.models import SourceRecord
+from app.db.models import Organisation, SourceRecord
 
 _CHUNK = 500  # keeps IN lists well under every driver's parameter limit
 
@@ -22,6 +22,20 @@ class SourceRecordRepository:
 
     def __init__(self, session: Session) -> None:
         self.session = session
+
+    def links(self, batch: int = 2000) -> Iterator[tuple[str | None, str, str]]:
+        """(organisation public id or None, source, source id) of every record, by source and id.
+
+        Streamed in batches, so a national export never holds every row in memory.
+        """
+        statement = (
+            select(Organisation.public_id, SourceRecord.source, SourceRecord.source_id)
+            .outerjoin(Organisation, Organisation.id == SourceRecord.organisation_id)
+            .order_by(SourceRecord.source, SourceRecord.source_id)
+            .execution_options(yield_per=batch)
+        )
+        for row in self.session.execute(statement):
+            yield row.public_id, row.source, row.source_id
 
     def get(self, source: str, source_id: str) -> SourceRecord | None:
         """The record a source published under this id, if stored."""
