@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -78,6 +80,22 @@ def _require_migrated(database: Database) -> None:
         raise _fail("the database schema is not up to date: run `coopmap db upgrade` first")
 
 
+@contextmanager
+def _migrated(settings: Settings | None = None) -> Iterator[Database]:
+    """The configured database, refused unless migrated to head; its pool is closed afterwards."""
+    database = make_database(settings or _settings())
+    try:
+        _require_migrated(database)
+        yield database
+    finally:
+        database.engine.dispose()
+
+
+def _require_folder(out: Path | None) -> None:
+    if out is not None and not out.parent.is_dir():
+        raise _fail(f"the folder {out.parent} does not exist")
+
+
 @db_cli.command("upgrade")
 def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
     """Apply migrations (creates the SQLite file if needed)."""
@@ -93,14 +111,9 @@ def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")]
 @db_cli.command("optimise")
 def db_optimise() -> None:
     """Refresh planner statistics; on PostgreSQL also store organisations in spatial order (locks them)."""
-    database = make_database(_settings())
-    try:
-        _require_migrated(database)
-        with database.engine.begin() as connection:
-            for statement in dialect.optimise(connection):
-                console.print(f"ran: {statement}")
-    finally:
-        database.engine.dispose()
+    with _migrated() as database, database.engine.begin() as connection:
+        for statement in dialect.optimise(connection):
+            console.print(f"ran: {statement}")
 
 
 @db_cli.command("current")
@@ -126,15 +139,11 @@ def load_demo_if_empty(database: Database) -> int:
 @demo_cli.command("load")
 def demo_load() -> None:
     """Load the demo dataset into an empty database."""
-    database = make_database(_settings())
-    try:
-        _require_migrated(database)
+    with _migrated() as database:
         loaded = load_demo_if_empty(database)
         console.print(
             f"Loaded {loaded} demo organisations" if loaded else "Database not empty: nothing loaded"
         )
-    finally:
-        database.engine.dispose()
 
 
 @cli.command("serve")
@@ -171,12 +180,8 @@ def ingest(
     """Import a source: download (or read --file), parse, and merge it into the directory."""
     settings = _settings()
     configure_logging(settings)
-    database = make_database(settings)
-    try:
-        _require_migrated(database)
+    with _migrated(settings) as database:
         ingest_command(database, settings, source, file, url, dataset, dry_run, allow_shrink, vocab)
-    finally:
-        database.engine.dispose()
 
 
 @cli.command("geocode")
@@ -184,12 +189,8 @@ def geocode(postcodes_file: PostcodesFileOption = None, offline: OfflineOption =
     """Locate organisations by postcode: a loaded table, then postcodes.io, then the district centroid."""
     settings = _settings()
     configure_logging(settings)
-    database = make_database(settings)
-    try:
-        _require_migrated(database)
+    with _migrated(settings) as database:
         geocode_command(database, settings, postcodes_file, offline)
-    finally:
-        database.engine.dispose()
 
 
 @areas_cli.command("import")
@@ -200,12 +201,8 @@ def areas_import(
     code_field: CodeFieldOption = None,
 ) -> None:
     """Import boundaries from a GeoJSON FeatureCollection (e.g. an ONS file): all of them, or none."""
-    database = make_database(_settings())
-    try:
-        _require_migrated(database)
+    with _migrated() as database:
         areas_import_command(database, file, kind, name_field, code_field)
-    finally:
-        database.engine.dispose()
 
 
 @areas_cli.command("list")
@@ -215,12 +212,8 @@ def areas_list(
     limit: Annotated[int, typer.Option("--limit", min=1, max=1000, help="How many to show.")] = 100,
 ) -> None:
     """List stored areas with their ids (use an id as `area=` in searches)."""
-    database = make_database(_settings())
-    try:
-        _require_migrated(database)
+    with _migrated() as database:
         areas_list_command(database, kind, name, limit)
-    finally:
-        database.engine.dispose()
 
 
 @user_cli.command("create")
@@ -229,17 +222,14 @@ def user_create(
     role: Annotated[Role, typer.Option(help="moderator or admin.")] = Role.MODERATOR,
 ) -> None:
     """Create an account and print its one-time password (it must be changed at first login)."""
-    database = make_database(_settings())
-    try:
-        _require_migrated(database)
-        with database.session_factory.begin() as session:
-            created = users.create_user(session, email=email, role=role)
-        console.print(f"Created {created.user.role.value} {created.user.email}")
-        console.print(f"One-time password (shown once): {created.one_time_password}", soft_wrap=True)
-    except CoopmapError as exc:
-        raise _fail(exc.message) from None
-    finally:
-        database.engine.dispose()
+    with _migrated() as database:
+        try:
+            with database.session_factory.begin() as session:
+                created = users.create_user(session, email=email, role=role)
+            console.print(f"Created {created.user.role.value} {created.user.email}")
+            console.print(f"One-time password (shown once): {created.one_time_password}", soft_wrap=True)
+        except CoopmapError as exc:
+            raise _fail(exc.message) from None
 
 
 @export_cli.command("map")
@@ -260,29 +250,25 @@ def export_map(
 ) -> None:
     """Write the search's results as a printable, standalone HTML map (the same file as /export/map)."""
     settings = _settings()
-    if out is not None and not out.parent.is_dir():
-        raise _fail(f"the folder {out.parent} does not exist")
-    database = make_database(settings)
-    try:
-        _require_migrated(database)
-        query = SearchQuery(q=q, near=near, radius_km=radius_km, bbox=bbox, area=area)
-        look = exports.MapLook(settings.site_name, settings.tile_url, settings.tile_attribution)
-        limits = SearchLimits(settings.search_default_radius_km, settings.search_max_radius_km)
-        with database.session_factory() as session:
-            made = exports.printable_map(
-                session, query, look=look, cap=settings.api_export_max_limit, limits=limits
-            )
-        path = out / made.filename if out is not None and out.is_dir() else out or Path(made.filename)
+    _require_folder(out)
+    with _migrated(settings) as database:
         try:
-            path.write_text(made.html, encoding="utf-8")
-        except OSError as exc:
-            raise _fail(f"cannot write {path}: {exc.strerror}") from None
-        cut = f" (the first {made.count}: the search found more)" if made.truncated else ""
-        console.print(f"Wrote {made.count} organisations{cut} to {path}", soft_wrap=True)
-    except CoopmapError as exc:
-        raise _fail(exc.message) from None
-    finally:
-        database.engine.dispose()
+            query = SearchQuery(q=q, near=near, radius_km=radius_km, bbox=bbox, area=area)
+            look = exports.MapLook(settings.site_name, settings.tile_url, settings.tile_attribution)
+            limits = SearchLimits(settings.search_default_radius_km, settings.search_max_radius_km)
+            with database.session_factory() as session:
+                made = exports.printable_map(
+                    session, query, look=look, cap=settings.api_export_max_limit, limits=limits
+                )
+            path = out / made.filename if out is not None and out.is_dir() else out or Path(made.filename)
+            try:
+                path.write_text(made.html, encoding="utf-8")
+            except OSError as exc:
+                raise _fail(f"cannot write {path}: {exc.strerror}") from None
+            cut = f" (the first {made.count}: the search found more)" if made.truncated else ""
+            console.print(f"Wrote {made.count} organisations{cut} to {path}", soft_wrap=True)
+        except CoopmapError as exc:
+            raise _fail(exc.message) from None
 
 
 @export_cli.command("links")
@@ -293,11 +279,8 @@ def export_links(
 ) -> None:
     """Write `organisation_id,source,source_record_id`, one row per source record, as CSV."""
     settings = _settings()
-    if out is not None and not out.parent.is_dir():
-        raise _fail(f"the folder {out.parent} does not exist")
-    database = make_database(settings)
-    try:
-        _require_migrated(database)
+    _require_folder(out)
+    with _migrated(settings) as database:
         with database.session_factory() as session:
             if out is None:
                 links.write_links(session, sys.stdout)
@@ -308,8 +291,6 @@ def export_links(
             except OSError as exc:
                 raise _fail(f"cannot write {out}: {exc.strerror}") from None
         err_console.print(f"Wrote {count} links to {out}", soft_wrap=True)
-    finally:
-        database.engine.dispose()
 
 
 def main() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request
@@ -56,6 +56,15 @@ def query_parameters(model: type[BaseModel]) -> list[dict[str, Any]]:
             parameter["examples"] = {f"example{n + 1}": {"value": v} for n, v in enumerate(examples)}
         parameters.append(parameter)
     return parameters
+
+
+def query_model(model: type[M]) -> Callable[[Request], Awaitable[M]]:
+    """A dependency reading the query string as `model` (document it with `query_parameters`)."""
+
+    async def dependency(request: Request) -> M:
+        return parse_query(request, model)
+
+    return dependency
 
 
 def parse_query(request: Request, model: type[M], *, skip_empty: bool = False) -> M:

@@ -20,7 +20,7 @@ from app.db.models import Area
 from app.db.repositories.areas import AreaRepository
 from app.domain.enums import AreaKind
 from app.domain.errors import InvalidInput, NotFound
-from app.services.cache import LRUCache
+from app.services.cache import LRUCache, database_key
 from app.services.pagination import decode_cursor, encode_cursor
 
 CODE_MAX_LENGTH = 40
@@ -197,9 +197,7 @@ def resolve_boundary(session: Session, ident: str) -> ResolvedArea:
             raise InvalidInput("area", f"no area has the id {ident!r}")
         return _prepared(wkb)
 
-    # The database is part of the key: primary keys repeat across databases (tests use two engines).
-    database = session.get_bind().engine.url.render_as_string(hide_password=True)
-    geometry = _shapes.get((database, boundary.pk, boundary.updated_at), load)
+    geometry = _shapes.get((database_key(session), boundary.pk, boundary.updated_at), load)
     return ResolvedArea(
         pk=boundary.pk, id=area_id(kind, code), name=boundary.name, bbox=boundary.bbox, geometry=geometry
     )

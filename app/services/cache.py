@@ -7,6 +7,8 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
+from sqlalchemy.orm import Session
+
 V = TypeVar("V")
 
 
@@ -35,3 +37,8 @@ class LRUCache(Generic[V]):
         """Forget everything."""
         with self._lock:
             self._items.clear()
+
+
+def database_key(session: Session) -> str:
+    """The session's database, for cache keys: ids and data versions repeat across databases."""
+    return session.get_bind().engine.url.render_as_string(hide_password=True)

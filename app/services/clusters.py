@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from app.db.repositories.search import GridCell, SearchRepository
 from app.domain.geo import BBox, parse_bbox
 from app.services import search
-from app.services.cache import LRUCache
+from app.services.cache import LRUCache, database_key
 
 POINT_LIMIT = 1000  # a viewport with at most this many organisations gets them as points
 CELL_PIXELS = 64  # cluster cell edge on screen, with 256-pixel tiles
@@ -68,26 +68,36 @@ def _query_key(session: Session, query: search.SearchQuery, limits: search.Searc
     return (q, query.near, query.radius_km, query.bbox, query.area, tuple(sorted(filters.items())), limits)
 
 
-def etag(session: Session, query: search.SearchQuery, zoom: int, limits: search.SearchLimits) -> str:
-    """A validator of the view: changes when the data or the request changes (no search is run)."""
+@dataclass(frozen=True)
+class ViewRequest:
+    """A map view asked for, with its cache key and ETag: the data version and query are read once."""
+
+    query: search.SearchQuery
+    zoom: int
+    limits: search.SearchLimits
+    key: Hashable
+    etag: str
+
+
+def request(
+    session: Session, query: search.SearchQuery, zoom: int, limits: search.SearchLimits
+) -> ViewRequest:
+    """The view's identity: changes when the data or the request changes (no search is run)."""
     version = SearchRepository(session).data_version()
-    digest = hashlib.sha256(repr((version, zoom, _query_key(session, query, limits))).encode()).hexdigest()
-    return f'W/"{digest[:32]}"'
+    identity = (version, zoom, _query_key(session, query, limits))
+    digest = hashlib.sha256(repr(identity).encode()).hexdigest()
+    return ViewRequest(query, zoom, limits, (database_key(session), *identity), f'W/"{digest[:32]}"')
 
 
-def view(session: Session, query: search.SearchQuery, zoom: int, limits: search.SearchLimits) -> MapView:
-    """The map's content for `query` (its `bbox` is the viewport) at a zoom; bad input is a 422."""
+def view(session: Session, wanted: ViewRequest) -> MapView:
+    """The map's content for the request's query (its `bbox` is the viewport); bad input is a 422."""
+    query = wanted.query
     if query.bbox is None:
         raise ValueError("a map view needs a bbox")
     box = parse_bbox(query.bbox)
-    repository = SearchRepository(session)
-    key = (
-        session.get_bind().engine.url.render_as_string(hide_password=True),
-        repository.data_version(),
-        zoom,
-        _query_key(session, query, limits),
+    return _views.get(
+        wanted.key, lambda: _compute(session, search.plan(session, query, wanted.limits), box, wanted.zoom)
     )
-    return _views.get(key, lambda: _compute(session, search.plan(session, query, limits), box, zoom))
 
 
 def _compute(session: Session, plan: search.Plan, box: BBox, zoom: int) -> MapView:

@@ -25,7 +25,7 @@ from app.domain.errors import InvalidInput
 from app.domain.geo import BBox, Point, looks_like_point, parse_bbox, parse_point
 from app.domain.postcode import normalise_postcode
 from app.services.areas import ResolvedArea, resolve_boundary
-from app.services.cache import LRUCache
+from app.services.cache import LRUCache, database_key
 from app.services.pagination import decode_position, encode_position
 
 FILTERS = (
@@ -122,14 +122,10 @@ class Plan:
         return TEXT_CANDIDATE_CAP if self.order == "score" else SCAN_BUDGET
 
 
-def _database_key(session: Session) -> str:
-    return session.get_bind().engine.url.render_as_string(hide_password=True)
-
-
 def filter_values(session: Session) -> dict[str, list[tuple[str, int]]]:
     """Every filter's values in use among public organisations, with counts (cached per data version)."""
     repository = SearchRepository(session)
-    key = (_database_key(session), repository.data_version())
+    key = (database_key(session), repository.data_version())
     return _values_cache.get(key, lambda: {name: repository.values(name) for name in FILTERS})
 
 
@@ -182,7 +178,7 @@ def _vocabulary(session: Session) -> tuple[list[str], frozenset[str]]:
         terms = dialect.vocabulary(session)
         return terms, frozenset(terms)
 
-    key = (_database_key(session), SearchRepository(session).data_version())
+    key = (database_key(session), SearchRepository(session).data_version())
     return _vocabulary_cache.get(key, load)
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Response
 
 from app.api.errors import ERROR_RESPONSES
-from app.api.openapi import parse_query, query_parameters
+from app.api.openapi import query_model, query_parameters
 from app.api.search_schemas import SearchFields
 from app.dependencies import SearchLimitsDep, SessionDep, SettingsDep
 from app.services import exports
@@ -25,11 +25,6 @@ _MAP_RESPONSES: dict[int | str, dict[str, object]] = {
 }
 
 
-async def map_params(request: Request) -> SearchFields:
-    """The search's query parameters, exactly those of `GET /api/organisations` that select results."""
-    return parse_query(request, SearchFields)
-
-
 @router.get(
     "/export/map",
     summary="Printable map of a search",
@@ -41,7 +36,7 @@ def export_map(
     session: SessionDep,
     settings: SettingsDep,
     limits: SearchLimitsDep,
-    params: Annotated[SearchFields, Depends(map_params)],
+    params: Annotated[SearchFields, Depends(query_model(SearchFields))],
 ) -> Response:
     """The organisations a search finds (up to the export cap) on a map and in a table, as one HTML file.
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -23,6 +23,7 @@ from app.api.search_schemas import SearchFields
 from app.core.config import Settings
 from app.dependencies import SearchLimitsDep, SessionDep, SettingsDep
 from app.domain.errors import InvalidInput
+from app.domain.text import http_url
 from app.services import search
 
 router = APIRouter(include_in_schema=False)
@@ -61,10 +62,6 @@ def _list_state(params: PageParams) -> list[tuple[str, str]]:
     return [(k, v) for k, v in _state(params) if k not in dropped]
 
 
-def _http_url(url: str | None) -> str | None:
-    return url if url and urlsplit(url).scheme in ("http", "https") else None
-
-
 def _config(settings: Settings, result: search.SearchResult, embed: bool) -> dict[str, Any]:
     """What map.js needs, passed as JSON data (never as code)."""
     centre = result.centre
@@ -100,17 +97,15 @@ def _render(
         error, result = problem, search.SearchResult(hits=[], next_cursor=None, order="name")
     list_query = urlencode(_list_state(params))
     embed = template == "embed.html"
-    items = [{**item(hit), "website": _http_url(hit.row.website)} for hit in result.hits]
+    items = [{**item(hit), "website": http_url(hit.row.website)} for hit in result.hits]
     more = None
     if result.next_cursor:
         more = request.url.path + "?" + urlencode([*_state(params), ("cursor", result.next_cursor)])
+    in_use = search.filter_values(session)  # one look-up (it checks the data version) for every menu
     context = {
         "items": items,
         "params": params,
-        "filters": [
-            (name, label, search.filter_values(session)[name], getattr(params, name))
-            for name, label in MENU_FILTERS
-        ],
+        "filters": [(name, label, in_use[name], getattr(params, name)) for name, label in MENU_FILTERS],
         "list_query": list_query,
         "json_twin": "/api/organisations" + (f"?{list_query}" if list_query else ""),
         "more_url": more,

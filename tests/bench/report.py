@@ -144,6 +144,11 @@ class Report:
         return table
 
 
+def within_seconds(seconds: float, limit: float) -> str:
+    """✓ with the time, or ✗ with how far over `limit` it is."""
+    return f"{PASS} {seconds:.1f} s" if seconds <= limit else f"{FAIL} +{seconds - limit:.1f} s"
+
+
 def ms(value: float) -> str:
     """Milliseconds for the table."""
     return f"{value:.2f} ms" if value < 100 else f"{value:,.0f} ms"

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from pydantic import BaseModel, Field
 
 from app.api.errors import ERROR_RESPONSES
-from app.api.openapi import parse_query, query_parameters
+from app.api.openapi import query_model, query_parameters
 from app.api.search_schemas import SearchFields
 from app.dependencies import SearchLimitsDep, SessionDep
 from app.services import clusters
@@ -64,11 +64,6 @@ class MapViewOut(BaseModel):
     clusters: list[MapCluster]
 
 
-async def map_params(request: Request) -> MapParams:
-    """The map's query parameters (documented through `openapi_extra`)."""
-    return parse_query(request, MapParams)
-
-
 @router.get(
     "/api/map",
     summary="Map viewport",
@@ -80,15 +75,14 @@ def map_view(
     request: Request,
     session: SessionDep,
     limits: SearchLimitsDep,
-    params: Annotated[MapParams, Depends(map_params)],
+    params: Annotated[MapParams, Depends(query_model(MapParams))],
 ) -> Response:
     """What the map shows for a viewport and a search: points when few, clusters when many (ETag)."""
-    query = params.query()
-    tag = clusters.etag(session, query, params.zoom, limits)
-    headers = {"ETag": tag, "Cache-Control": CACHE_CONTROL}
-    if tag in request.headers.get("if-none-match", ""):
+    wanted = clusters.request(session, params.query(), params.zoom, limits)
+    headers = {"ETag": wanted.etag, "Cache-Control": CACHE_CONTROL}
+    if wanted.etag in request.headers.get("if-none-match", ""):
         return Response(status_code=304, headers=headers)
-    found = clusters.view(session, query, params.zoom, limits)
+    found = clusters.view(session, wanted)
     body = {
         "mode": found.mode,
         "zoom": found.zoom,

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Path, Request, Response
 
 from app.api.errors import ERROR_RESPONSES
 from app.api.formats import csv_page, geojson_page, json_page
-from app.api.openapi import parse_query, query_parameters
+from app.api.openapi import query_model, query_parameters
 from app.api.schemas import OrganisationDetail
 from app.api.search_schemas import (
     Filters,
@@ -57,11 +57,6 @@ def _limit(settings: SettingsDep, asked: int | None, chosen: Format) -> int:
     return asked or (settings.api_default_limit if chosen == "json" else cap)
 
 
-async def search_params(request: Request) -> SearchParams:
-    """The search's query parameters (documented through `openapi_extra`)."""
-    return parse_query(request, SearchParams)
-
-
 @router.get(
     "/api/organisations",
     summary="Search organisations",
@@ -74,7 +69,7 @@ def search_organisations(
     session: SessionDep,
     settings: SettingsDep,
     limits: SearchLimitsDep,
-    params: Annotated[SearchParams, Depends(search_params)],
+    params: Annotated[SearchParams, Depends(query_model(SearchParams))],
 ) -> Response:
     """Public organisations by text, distance, box, area and filters; JSON, GeoJSON or CSV, paginated."""
     chosen = _format(request, params.format)
