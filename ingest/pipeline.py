@@ -89,6 +89,7 @@ def _store(
     fetched: download.Download,
     run_id: int | None,
     on_progress: Callable[[int], None] | None,
+    settings: Settings,
 ) -> ingestion.RunTally:
     """Parse and store everything in one transaction (rolled back for a dry run)."""
     assert fetched.data is not None  # noqa: S101  (not-modified downloads never reach here)
@@ -131,6 +132,8 @@ def _store(
                     "to mark the rest missing (a partial file?). Re-run with --allow-shrink if this is real."
                 )
             tally.missing = ingestion.mark_missing(session, source=name, present_ids=present, run_id=run_id)
+            if settings.match_after_ingest:
+                ingestion.match_and_merge(session, settings, tally)
             if request.dry_run:
                 raise _DryRunRollback
             if run_id is not None:
@@ -190,7 +193,7 @@ def run_ingest(
             if run_id is not None:
                 with database.session_factory.begin() as session:
                     ingestion.set_run_location(session, run_id, fetched.location)
-            tally = _store(database, request, source, fetched, run_id, on_progress)
+            tally = _store(database, request, source, fetched, run_id, on_progress, settings)
         except Exception as exc:
             if run_id is not None:
                 with database.session_factory.begin() as session:

@@ -110,6 +110,21 @@ class Settings(BaseSettings):
     download_max_bytes: Annotated[
         int, Field(description="Largest download accepted, in bytes; bigger files are refused.", gt=0)
     ] = 200_000_000
+    match_after_ingest: Annotated[
+        bool, Field(description="Match and merge all records at the end of every ingest (same transaction).")
+    ] = True
+    match_auto_merge: Annotated[
+        float,
+        Field(description="Match probability at or above which two records merge automatically.", gt=0, le=1),
+    ] = 0.95
+    match_review: Annotated[
+        float,
+        Field(
+            description="Match probability from which a pair is queued for moderators (possible duplicate).",
+            gt=0,
+            le=1,
+        ),
+    ] = 0.5
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Self:
@@ -119,6 +134,8 @@ class Settings(BaseSettings):
             raise ValueError(
                 "COOPMAP_SECRET_KEY must be set to a random value of at least 32 characters in production"
             )
+        if self.match_review > self.match_auto_merge:
+            raise ValueError("COOPMAP_MATCH_REVIEW must not exceed COOPMAP_MATCH_AUTO_MERGE")
         if self.api_default_limit > self.api_max_limit:
             raise ValueError("COOPMAP_API_DEFAULT_LIMIT must not exceed COOPMAP_API_MAX_LIMIT")
         if self.search_default_radius_km > self.search_max_radius_km:

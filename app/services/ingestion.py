@@ -13,13 +13,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.core.config import Settings
 from app.db.base import utcnow
 from app.db.models import IngestRun
 from app.db.repositories.ingest_runs import IngestRunRepository
 from app.db.repositories.source_records import SourceRecordRepository
 from app.domain.enums import IngestStatus
 from app.domain.errors import NotFound
-from app.services import linking, records
+from app.services import linking, matching, records
 
 MAX_STORED_REJECTS = 1000  # the run keeps the first reasons; counts stay exact
 
@@ -36,6 +37,10 @@ class RunTally:
     skipped: int = 0
     missing: int = 0
     organisations_created: int = 0
+    records_merged: int = 0  # records matching moved into another organisation
+    pairs_review: int = 0  # possible duplicates waiting for a moderator after the run
+    # Organisations whose records this run inserted or changed: their survivorship is recomputed.
+    touched: set[int] = field(default_factory=set)
     rejects: list[dict[str, Any]] = field(default_factory=list)
 
     def reject(self, row_number: int, reason: str, source_id: str | None) -> None:
@@ -88,6 +93,22 @@ def store_batch(
             tally.unchanged += 1
     links = {item.source_id: item.links for item in items if item.links}
     tally.organisations_created += linking.link_and_apply(session, outcomes, links, seen_at)
+    tally.touched.update(
+        o.record.organisation_id
+        for o in outcomes
+        if o.change is not records.Change.UNCHANGED and o.record.organisation_id is not None
+    )
+
+
+def match_and_merge(session: Session, settings: Settings, tally: RunTally) -> None:
+    """Cluster all records after a run's batches, in the run's transaction; counts go on the tally."""
+    report = matching.rematch(
+        session,
+        matching.match_config(settings.match_auto_merge, settings.match_review),
+        touched=tally.touched,
+    )
+    tally.records_merged = report.records_moved
+    tally.pairs_review = report.pairs_review
 
 
 def mark_missing(session: Session, *, source: str, present_ids: set[str], run_id: int | None) -> int:

@@ -22,6 +22,7 @@ from app.db.repositories.organisations import OrganisationRepository
 from app.db.repositories.source_records import SourceRecordRepository
 from app.domain.enums import LocationPrecision, OrganisationStatus
 from app.domain.errors import InvalidInput
+from app.domain.survivorship import source_rank
 from app.domain.text import slugify, sort_key
 from app.services.records import Change, RecordOutcome
 
@@ -31,17 +32,9 @@ _ENUM_FIELDS: dict[str, type[StrEnum]] = {
     "location_precision": LocationPrecision,
 }
 _PUBLIC_ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford base32: no i, l, o, u
-# Higher wins; equal rank lets the fresher value win. Unknown sources rank with the exports.
-SOURCE_RANK = {"community": 40, "fca": 30, "coops-uk": 30, "digitalcommons": 20, "geocoder": 20, "demo": 10}
-_DEFAULT_RANK = 20
 
 
-def source_rank(source: str) -> int:
-    """Precedence of a source (`digitalcommons:owned-by-oxford` ranks as `digitalcommons`)."""
-    return SOURCE_RANK.get(source.split(":", 1)[0], _DEFAULT_RANK)
-
-
-def _column_value(field: str, value: Any) -> Any:
+def column_value(field: str, value: Any) -> Any:
     if value is None:
         return None
     if field in _DATE_FIELDS:
@@ -66,7 +59,7 @@ def apply_fields(organisation: Organisation, record: SourceRecord, observed_at: 
         provenance = existing.get(field)
         if provenance is not None and source_rank(provenance.source) > rank:
             continue
-        new_value = _column_value(field, value)
+        new_value = column_value(field, value)
         value_changed = getattr(organisation, field) != new_value
         if value_changed:
             setattr(organisation, field, new_value)
@@ -95,7 +88,7 @@ def _identifier_keys(fields: dict[str, Any]) -> list[str]:
     return keys
 
 
-def _new_public_id() -> str:
+def new_public_id() -> str:
     # 60 random bits: a collision is astronomically unlikely and the unique constraint would catch it.
     return "".join(secrets.choice(_PUBLIC_ID_ALPHABET) for _ in range(12))
 
@@ -105,7 +98,7 @@ def _preferred_slugs(name: str, locality: str | None) -> list[str]:
     return [base] + ([slugify(f"{name} {locality}")] if locality else [])
 
 
-class _SlugAllocator:
+class SlugAllocator:
     """Free slugs for a batch of new organisations: name, then name + place, then the lowest number."""
 
     def __init__(self, repository: OrganisationRepository, wanted: list[tuple[str, str | None]]) -> None:
@@ -159,7 +152,7 @@ def link_and_apply(
         [r.fields["fca_number"] for r in unlinked if r.fields.get("fca_number")],
         [r.fields["companies_house_number"] for r in unlinked if r.fields.get("companies_house_number")],
     )
-    slugs = _SlugAllocator(repository, [(r.fields["name"], r.fields.get("locality")) for r in unlinked])
+    slugs = SlugAllocator(repository, [(r.fields["name"], r.fields.get("locality")) for r in unlinked])
     created: list[Organisation] = []
     first_record: dict[int, SourceRecord] = {}
     new_for_identifier: dict[str, Organisation] = {}
@@ -176,7 +169,7 @@ def link_and_apply(
         if organisation is None:
             name = record.fields["name"]
             organisation = Organisation(
-                public_id=_new_public_id(),
+                public_id=new_public_id(),
                 slug=slugs.allocate(name, record.fields.get("locality")),
                 name=name,
                 other_names=[],
@@ -188,7 +181,7 @@ def link_and_apply(
             # The first record of a new organisation supplies every field: set them before the INSERT.
             for field, value in record.fields.items():
                 if _is_supplied(value):
-                    setattr(organisation, field, _column_value(field, value))
+                    setattr(organisation, field, column_value(field, value))
             organisation.sort_name = sort_key(organisation.name)
             first_record[id(organisation)] = record
         for key in keys:

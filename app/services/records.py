@@ -123,6 +123,7 @@ def upsert_records(
                 first_seen_at=seen_at,
                 last_seen_at=seen_at,
                 last_run_id=run_id,
+                links=dict(item.links),
             )
             existing[item.source_id] = record
             new_records.append(record)
@@ -130,11 +131,14 @@ def upsert_records(
         elif record.content_hash == digest and record.status_in_source == item.status_in_source:
             # Only bookkeeping changes; SQLAlchemy sends these as one executemany UPDATE.
             record.last_seen_at, record.last_run_id = seen_at, run_id
+            if record.links != item.links:
+                record.links = dict(item.links)
             outcomes.append(RecordOutcome(record, Change.UNCHANGED))
         else:
             record.raw, record.fields, record.content_hash = item.raw, item.fields, digest
             record.status_in_source = item.status_in_source
             record.last_seen_at, record.last_run_id = seen_at, run_id
+            record.links = dict(item.links)
             outcomes.append(RecordOutcome(record, Change.UPDATED))
     repository.add_all(new_records)
     return outcomes

@@ -35,6 +35,7 @@ class Organisation(TimestampMixin, Base):
         Index("ix_organisations_organisational_structure", "organisational_structure"),
         Index("ix_organisations_sic_section", "sic_section"),
         Index("ix_organisations_updated_at", "updated_at"),
+        Index("ix_organisations_merged_into_id", "merged_into_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -87,6 +88,8 @@ class Organisation(TimestampMixin, Base):
         enum_type(Visibility, "visibility"), nullable=False, default=Visibility.PUBLIC
     )
     last_verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Set when matching merged this organisation into another: its old URLs redirect there.
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"))
 
     provenance: Mapped[list[FieldProvenance]] = relationship(
         back_populates="organisation", cascade="all, delete-orphan", lazy="raise"

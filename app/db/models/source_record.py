@@ -30,6 +30,8 @@ class SourceRecord(Base):
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"))
     raw: Mapped[dict[str, Any]] = mapped_column(JSONType, nullable=False)
     fields: Mapped[dict[str, Any]] = mapped_column(JSONType, nullable=False)
+    # Records of other sources this one names as the same organisation, e.g. {"coops-uk": "R000001"}.
+    links: Mapped[dict[str, str]] = mapped_column(JSONType, nullable=False, default=dict, server_default="{}")
     content_hash: Mapped[str] = mapped_column(String(64), nullable=False)
     # e.g. live / dead on Co-operatives UK, registered / deregistered on the FCA register, missing when gone.
     status_in_source: Mapped[str] = mapped_column(String(40), nullable=False, default="live")

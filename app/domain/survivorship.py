@@ -1,0 +1,203 @@
+"""Survivorship: which source record supplies each field of an organisation, as a pure function.
+
+Rules, applied per field group so values that belong together come from one record:
+
+- **Identity** (legal name, numbers, legal form, status, dates) is register-owned: a record of a register
+  (Co-operatives UK, the FCA) supplies it whenever one does; community or export data only fills a gap.
+- **Descriptive and contact** fields: moderator-approved community data wins, then the fresher record.
+- **Location** (address, postcode, coordinates) comes whole from one record, chosen like descriptive fields,
+  so a postcode never sits with another record's coordinates.
+- Among equals: a record still listed by its source beats one gone missing, fresher (`seen_at`) beats older,
+  then the source's rank, then the record key, so the result never depends on input order.
+- `other_names` gathers every other name any record uses, so a trading name stays searchable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+COMMUNITY = "community"
+REGISTER_SOURCES = frozenset({"coops-uk", "fca"})
+# Higher ranks first among records equal on every other rule; unknown sources rank with the exports.
+SOURCE_RANK = {"community": 40, "fca": 35, "coops-uk": 30, "digitalcommons": 20, "geocoder": 20, "demo": 10}
+DEFAULT_RANK = 20
+
+IDENTITY_FIELDS = (
+    "name",
+    "legal_form",
+    "fca_number",
+    "companies_house_number",
+    "status",
+    "incorporated_on",
+    "dissolved_on",
+)
+CONTACT_GROUP = ("email", "email_consent")  # consent belongs to that email, so both come from one record
+LOCATION_FIELDS = (
+    "street_address",
+    "locality",
+    "region",
+    "postcode",
+    "nation",
+    "latitude",
+    "longitude",
+    "location_precision",
+)
+DESCRIPTIVE_FIELDS = (
+    "organisational_structure",
+    "ownership_type",
+    "membership_type",
+    "sector",
+    "sic_code",
+    "sic_section",
+    "activities",
+    "description",
+    "goods_services",
+    "website",
+    "phone",
+)
+
+
+def base_source(source: str) -> str:
+    """`digitalcommons:owned-by-oxford` -> `digitalcommons`."""
+    return source.split(":", 1)[0]
+
+
+def source_rank(source: str) -> int:
+    """Precedence of a source among records equal on every other rule."""
+    return SOURCE_RANK.get(base_source(source), DEFAULT_RANK)
+
+
+def is_supplied(value: Any) -> bool:
+    """A value a record actually gives (not empty)."""
+    return value not in (None, "", [])
+
+
+@dataclass(frozen=True, slots=True)
+class RecordView:
+    """What survivorship needs of a source record."""
+
+    id: int
+    source: str
+    source_id: str
+    fields: Mapping[str, Any]
+    seen_at: datetime
+    present: bool = True  # still listed by its source (not `missing`)
+
+    @property
+    def key(self) -> str:
+        """`source:source_id`, the tie-break of last resort."""
+        return f"{self.source}:{self.source_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a surviving value came from."""
+
+    record_id: int
+    source: str
+    observed_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Survivor:
+    """The organisation's values and, for each supplied one, its origin."""
+
+    values: dict[str, Any]
+    origins: dict[str, Origin]
+
+
+def _freshness(record: RecordView) -> tuple[bool, datetime, int, str]:
+    return (record.present, record.seen_at, source_rank(record.source), record.key)
+
+
+def _register_first(record: RecordView) -> tuple[bool, bool, datetime, int, str]:
+    return (base_source(record.source) in REGISTER_SOURCES, *_freshness(record))
+
+
+def _community_first(record: RecordView) -> tuple[bool, bool, datetime, int, str]:
+    return (base_source(record.source) == COMMUNITY, *_freshness(record))
+
+
+def _best(
+    records: Sequence[RecordView], order: Callable[[RecordView], Any], supplies: Callable[[RecordView], bool]
+) -> RecordView | None:
+    candidates = [record for record in records if supplies(record)]
+    return max(candidates, key=order) if candidates else None
+
+
+def _take(
+    values: dict[str, Any], origins: dict[str, Origin], record: RecordView, fields: Sequence[str]
+) -> None:
+    for name in fields:
+        value = record.fields.get(name)
+        if is_supplied(value):
+            values[name] = value
+            origins[name] = Origin(record.id, record.source, record.seen_at)
+
+
+def _other_names(records: Sequence[RecordView], name: Any) -> list[str]:
+    """Every other name in order of the records' precedence, once each (case-insensitive)."""
+    seen = {str(name).casefold()} if name else set()
+    names: list[str] = []
+    for record in sorted(records, key=_community_first, reverse=True):
+        for candidate in (record.fields.get("name"), *(record.fields.get("other_names") or ())):
+            if isinstance(candidate, str) and candidate.strip() and candidate.casefold() not in seen:
+                seen.add(candidate.casefold())
+                names.append(candidate)
+    return names
+
+
+def _supplies(name: str) -> Callable[[RecordView], bool]:
+    def supplies(record: RecordView) -> bool:
+        return is_supplied(record.fields.get(name))
+
+    return supplies
+
+
+def _locates(record: RecordView) -> bool:
+    return is_supplied(record.fields.get("postcode")) or is_supplied(record.fields.get("latitude"))
+
+
+def survive(records: Sequence[RecordView]) -> Survivor:
+    """The organisation made of these records (at least one), with the origin of every value."""
+    if not records:
+        raise ValueError("survivorship needs at least one record")
+    values: dict[str, Any] = {}
+    origins: dict[str, Origin] = {}
+    for name in IDENTITY_FIELDS:
+        winner = _best(records, _register_first, _supplies(name))
+        if winner is not None:
+            _take(values, origins, winner, (name,))
+    for name in DESCRIPTIVE_FIELDS:
+        winner = _best(records, _community_first, _supplies(name))
+        if winner is not None:
+            _take(values, origins, winner, (name,))
+    for group, supplies in ((CONTACT_GROUP, _supplies("email")), (LOCATION_FIELDS, _locates)):
+        winner = _best(records, _community_first, supplies)
+        if winner is not None:
+            _take(values, origins, winner, group)
+    others = _other_names(records, values.get("name"))
+    if others:
+        values["other_names"] = others
+        first = max(records, key=_community_first)
+        origins["other_names"] = Origin(first.id, first.source, first.seen_at)
+    return Survivor(values=values, origins=origins)
+
+
+__all__ = [
+    "COMMUNITY",
+    "DESCRIPTIVE_FIELDS",
+    "IDENTITY_FIELDS",
+    "LOCATION_FIELDS",
+    "REGISTER_SOURCES",
+    "Origin",
+    "RecordView",
+    "Survivor",
+    "base_source",
+    "is_supplied",
+    "source_rank",
+    "survive",
+]

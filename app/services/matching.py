@@ -1,0 +1,386 @@
+"""Match and merge stored records: cluster them, give each cluster one organisation, recompute its fields.
+
+A run reads every source record and every human decision, runs the pure matcher (`ingest.matching`),
+then writes only what differs: records that move, organisations created or merged away, survivorship
+values with provenance, and explained pairs (auto-merged, or queued for review). Re-running on the same
+data writes nothing. Human decisions are inputs, never outputs: a "not the same" is never overridden.
+
+Organisations keep their identity across runs: each cluster keeps the organisation most of its records
+already belong to (the biggest cluster chooses first), so public ids and slugs stay stable.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.db.base import utcnow
+from app.db.models import Organisation
+from app.db.repositories.matching import MatchingRepository, ProvenanceRow, RecordRow, StoredPair
+from app.db.repositories.organisations import OrganisationRepository
+from app.db.repositories.postcodes import PostcodeRepository
+from app.domain.enums import LocationPrecision, MatchDecisionKind, OrganisationStatus
+from app.domain.survivorship import REGISTER_SOURCES, RecordView, Survivor, base_source, survive
+from app.domain.text import sort_key
+from app.services import linking
+from app.services.records import ORGANISATION_FIELDS
+from ingest.matching import Decisions, MatchConfig, MatchedPair, MatchRecord, Outcome, match
+
+logger = logging.getLogger(__name__)
+
+_LIST_FIELDS = frozenset({"other_names", "activities", "goods_services"})
+_DEFAULTS: dict[str, Any] = {
+    "email_consent": False,
+    "status": OrganisationStatus.ACTIVE,
+    "location_precision": LocationPrecision.NONE,
+}
+_COORDINATES = ("latitude", "longitude", "location_precision")
+_KIND_OF_OUTCOME = {
+    Outcome.MERGED: MatchDecisionKind.AUTO_MERGED,
+    Outcome.REVIEW: MatchDecisionKind.PENDING_REVIEW,
+}
+MISSING_STATUS = "missing"
+
+
+@dataclass
+class MatchRunReport:
+    """What a matching run changed."""
+
+    records: int = 0
+    clusters: int = 0
+    organisations_created: int = 0
+    organisations_merged_away: int = 0
+    records_moved: int = 0
+    organisations_updated: int = 0
+    pairs_merged: int = 0
+    pairs_review: int = 0
+    pairs_written: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def match_config(auto_merge: float, review: float) -> MatchConfig:
+    """The matcher's settings for stored data: each register lists an organisation once."""
+    return MatchConfig(auto_merge=auto_merge, review=review, duplicate_free_sources=REGISTER_SOURCES)
+
+
+def record_key(row: RecordRow) -> str:
+    """The matcher's key of a stored record."""
+    return f"{row.source}:{row.source_id}"
+
+
+def _match_record(row: RecordRow) -> MatchRecord:
+    return MatchRecord.from_fields(
+        row.source, row.source_id, row.fields, register=base_source(row.source) in REGISTER_SOURCES
+    )
+
+
+def _decisions(rows: Sequence[RecordRow], human: Sequence[StoredPair]) -> Decisions:
+    """Human decisions plus links a source asserts (e.g. a Digital Commons row naming its Co-ops UK id)."""
+    key_of = {row.id: record_key(row) for row in rows}
+    keys = set(key_of.values())
+    same = [(key_of[p.left], key_of[p.right]) for p in human if p.decision is MatchDecisionKind.CONFIRMED]
+    different = [(key_of[p.left], key_of[p.right]) for p in human if p.decision is MatchDecisionKind.REJECTED]
+    for row in rows:
+        for source, source_id in (row.links or {}).items():
+            other = f"{source}:{source_id}"
+            if other in keys and other != record_key(row):
+                same.append((record_key(row), other))
+    return Decisions.of(same=tuple(same), different=tuple(different))
+
+
+def _centroids(session: Session, rows: Sequence[RecordRow]) -> dict[str, tuple[float, float]]:
+    postcodes = sorted({p for row in rows if isinstance(p := row.fields.get("postcode"), str)})
+    found = PostcodeRepository(session).lookup(postcodes)
+    return {
+        postcode: (entry.latitude, entry.longitude)
+        for postcode, entry in found.items()
+        if entry.latitude is not None and entry.longitude is not None
+    }
+
+
+def _assign(
+    clusters: Sequence[Sequence[RecordRow]],
+) -> tuple[list[tuple[Sequence[RecordRow], int | None]], dict[int, int]]:
+    """Give each cluster the organisation most of its records hold; the biggest cluster chooses first.
+
+    Returns (cluster, organisation id or None for a new one) and, for organisations no cluster kept,
+    the organisation that received most of their records.
+    """
+    claimed: set[int] = set()
+    chosen: list[tuple[Sequence[RecordRow], int | None]] = []
+    for members in sorted(clusters, key=lambda c: (-len(c), min(row.id for row in c))):
+        counts = Counter(row.organisation_id for row in members if row.organisation_id is not None)
+        free = [(-count, org) for org, count in counts.items() if org not in claimed]
+        org = min(free)[1] if free else None
+        if org is not None:
+            claimed.add(org)
+        chosen.append((members, org))
+    received: dict[int, Counter[int]] = defaultdict(Counter)
+    for members, org in chosen:
+        for row in members:
+            if row.organisation_id is not None and row.organisation_id not in claimed and org is not None:
+                received[row.organisation_id][org] += 1
+    merged = {
+        old: min(counter.items(), key=lambda item: (-item[1], item[0]))[0]
+        for old, counter in received.items()
+    }
+    return chosen, merged
+
+
+def _view(row: RecordRow) -> RecordView:
+    return RecordView(
+        id=row.id,
+        source=row.source,
+        source_id=row.source_id,
+        fields=row.fields,
+        seen_at=row.last_seen_at,
+        present=row.status_in_source != MISSING_STATUS,
+    )
+
+
+def _column_values(survivor: Survivor) -> dict[str, Any]:
+    values = {name: linking.column_value(name, survivor.values.get(name)) for name in ORGANISATION_FIELDS}
+    for name in ORGANISATION_FIELDS:
+        if values[name] is None:
+            values[name] = [] if name in _LIST_FIELDS else _DEFAULTS.get(name)
+    return values
+
+
+def _keeps_geocoded(
+    survivor: Survivor, current: dict[str, Any], provenance: dict[str, ProvenanceRow]
+) -> bool:
+    """Coordinates the geocoder found for this postcode stay while no record supplies its own."""
+    origin = provenance.get("latitude")
+    return (
+        survivor.values.get("latitude") is None
+        and origin is not None
+        and origin.source_record_id is None
+        and current.get("postcode") == survivor.values.get("postcode")
+    )
+
+
+def _same(left: Any, right: Any) -> bool:
+    if isinstance(left, date) and isinstance(right, str):
+        return left.isoformat() == right
+    if isinstance(left, float) and isinstance(right, float):
+        return abs(left - right) < 1e-9
+    return bool(left == right)
+
+
+def recompute(
+    session: Session, organisation_ids: Iterable[int], rows: Sequence[RecordRow] | None = None
+) -> int:
+    """Recompute survivorship of some organisations from their records; writes only differences."""
+    ids = sorted(set(organisation_ids))
+    if not ids:
+        return 0
+    repository = MatchingRepository(session)
+    if rows is None:
+        rows = repository.record_rows_of(ids)
+    by_org: dict[int, list[RecordRow]] = defaultdict(list)
+    wanted = set(ids)
+    for row in rows:
+        if row.organisation_id in wanted:
+            by_org[row.organisation_id].append(row)
+    columns = [*ORGANISATION_FIELDS, "sort_name"]
+    current = repository.organisation_rows(by_org, columns)
+    provenance = repository.provenance_of(by_org)
+    now = utcnow()
+    updates: list[dict[str, Any]] = []
+    upserts: list[ProvenanceRow] = []
+    removals: list[tuple[int, str]] = []
+    for org_id, members in sorted(by_org.items()):
+        survivor = survive([_view(row) for row in members])
+        values = _column_values(survivor)
+        have = current[org_id]
+        origins: dict[str, tuple[str, int | None, datetime]] = {
+            name: (o.source, o.record_id, o.observed_at) for name, o in survivor.origins.items()
+        }
+        existing = provenance.get(org_id, {})
+        if _keeps_geocoded(survivor, have, existing):
+            for name in _COORDINATES:
+                values[name] = have[name]
+                if name in existing:
+                    origins[name] = (existing[name].source, None, existing[name].observed_at)
+        values["name"] = values["name"] or have["name"]
+        values["sort_name"] = sort_key(values["name"])
+        changed = {name: value for name, value in values.items() if not _same(have[name], value)}
+        if changed:
+            updates.append({"id": org_id, **values, "last_verified_at": now})
+        for name, (source, record_id, observed_at) in origins.items():
+            old = existing.get(name)
+            if old is None or (old.source, old.source_record_id) != (source, record_id):
+                upserts.append(ProvenanceRow(org_id, name, source, record_id, observed_at))
+        removals.extend((org_id, name) for name in existing if name not in origins)
+    if updates:
+        # One statement shape for the chunk: every row names the same columns.
+        repository.update_organisations(updates, now)
+    repository.delete_provenance(removals)
+    repository.upsert_provenance(upserts)
+    return len(updates)
+
+
+def _pair_rows(
+    pairs: Sequence[MatchedPair], ids: dict[str, int], stored: dict[tuple[int, int], StoredPair]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[int]]:
+    """Inserts, updates and deletions that make the stored machine pairs equal to this run's."""
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    kept: set[tuple[int, int]] = set()
+    for pair in pairs:
+        kind = _KIND_OF_OUTCOME.get(pair.outcome)
+        left, right = sorted((ids[pair.left], ids[pair.right]))
+        old = stored.get((left, right))
+        if kind is None or (
+            old is not None and old.decision in (MatchDecisionKind.CONFIRMED, MatchDecisionKind.REJECTED)
+        ):
+            kept.add((left, right))
+            continue
+        explanation = pair.explanation
+        features = {
+            "rule": explanation.rule,
+            "weight": explanation.weight,
+            "values": dict(explanation.features),
+            "bits": dict(explanation.contributions),
+        }
+        score = round(explanation.probability, 6)
+        kept.add((left, right))
+        if old is None:
+            inserts.append(
+                {
+                    "left_record_id": left,
+                    "right_record_id": right,
+                    "decision": kind,
+                    "score": score,
+                    "features": features,
+                }
+            )
+        elif (old.decision, old.score, old.features) != (kind, score, features):
+            updates.append({"b_id": old.id, "b_decision": kind, "b_score": score, "b_features": features})
+    deletes = [
+        old.id
+        for key, old in stored.items()
+        if key not in kept and old.decision not in (MatchDecisionKind.CONFIRMED, MatchDecisionKind.REJECTED)
+    ]
+    return inserts, updates, deletes
+
+
+def rematch(
+    session: Session, config: MatchConfig, *, touched: Iterable[int] = (), full: bool = False
+) -> MatchRunReport:
+    """Cluster every record, keep organisations stable, write only differences; see the module docstring.
+
+    Survivorship is recomputed for organisations whose records moved, those in `touched` (organisations of
+    records an ingest changed), or all of them with `full`.
+    """
+    session.flush()
+    report = MatchRunReport()
+    started = time.perf_counter()
+    repository = MatchingRepository(session)
+    rows = repository.record_rows()
+    report.records = len(rows)
+    if not rows:
+        return report
+    human = repository.stored_pairs(human_only=True)
+    by_key = {record_key(row): row for row in rows}
+    centroids = _centroids(session, rows)
+    config = MatchConfig(
+        auto_merge=config.auto_merge,
+        review=config.review,
+        max_block=config.max_block,
+        rare_df=config.rare_df,
+        duplicate_free_sources=config.duplicate_free_sources,
+        centroids=centroids or None,
+    )
+    report.seconds["load"] = round(time.perf_counter() - started, 3)
+    result = match([_match_record(row) for row in rows], _decisions(rows, human), config)
+    report.seconds.update(result.stats.seconds)
+    report.clusters = len(result.clusters)
+    lap = time.perf_counter()
+    clusters = [[by_key[key] for key in cluster] for cluster in result.clusters]
+    chosen, merged = _assign(clusters)
+    now = utcnow()
+    new_clusters = [members for members, org in chosen if org is None]
+    created = _create(session, new_clusters, now)
+    moves: list[tuple[int, int]] = []
+    dirty: set[int] = set(touched)
+    for members, org in chosen:
+        target = org if org is not None else created[id(members)]
+        for row in members:
+            if row.organisation_id != target:
+                moves.append((row.id, target))
+                dirty.add(target)
+    repository.assign_records(moves)
+    repository.mark_merged(merged, now)
+    repository.clear_merged([org for _, org in chosen if org is not None], now)
+    report.organisations_created = len(created)
+    report.organisations_merged_away = len(merged)
+    report.records_moved = len(moves) - sum(len(members) for members in new_clusters)
+    moved_to = dict(moves)
+    rows = [row if row.id not in moved_to else _moved(row, moved_to[row.id]) for row in rows]
+    targets = {org for _, org in chosen if org is not None} | set(created.values())
+    report.organisations_updated = recompute(session, targets if full else dirty & targets, rows)
+    ids = {record_key(row): row.id for row in rows}
+    stored = {(p.left, p.right): p for p in repository.stored_pairs()}
+    inserts, updates, deletes = _pair_rows(result.pairs, ids, stored)
+    repository.insert_pairs(inserts)
+    repository.update_pairs(updates)
+    repository.delete_pairs(deletes)
+    report.pairs_written = len(inserts) + len(updates) + len(deletes)
+    report.pairs_merged = sum(pair.outcome is Outcome.MERGED for pair in result.pairs)
+    report.pairs_review = sum(pair.outcome is Outcome.REVIEW for pair in result.pairs)
+    session.expire_all()
+    report.seconds["merge"] = round(time.perf_counter() - lap, 3)
+    logger.info("matching: %s", report)
+    return report
+
+
+def _moved(row: RecordRow, organisation_id: int) -> RecordRow:
+    return RecordRow(
+        row.id,
+        row.source,
+        row.source_id,
+        row.fields,
+        row.links,
+        row.status_in_source,
+        row.last_seen_at,
+        organisation_id,
+    )
+
+
+def _create(session: Session, clusters: Sequence[Sequence[RecordRow]], now: datetime) -> dict[int, int]:
+    """New organisations for clusters that hold none; their fields come from survivorship."""
+    if not clusters:
+        return {}
+    repository = OrganisationRepository(session)
+    survivors = [survive([_view(row) for row in members]) for members in clusters]
+    slugs = linking.SlugAllocator(
+        repository, [(s.values.get("name") or "organisation", s.values.get("locality")) for s in survivors]
+    )
+    organisations = []
+    for survivor in survivors:
+        values = _column_values(survivor)
+        name = values["name"] or "organisation"
+        organisations.append(
+            Organisation(
+                public_id=linking.new_public_id(),
+                slug=slugs.allocate(name, values.get("locality")),
+                **(values | {"name": name, "sort_name": sort_key(name), "last_verified_at": now}),
+            )
+        )
+    repository.add_all(organisations)
+    MatchingRepository(session).upsert_provenance(
+        [
+            ProvenanceRow(org.id, name, origin.source, origin.record_id, origin.observed_at)
+            for org, survivor in zip(organisations, survivors, strict=True)
+            for name, origin in survivor.origins.items()
+        ]
+    )
+    return {id(members): org.id for members, org in zip(clusters, organisations, strict=True)}
