@@ -43,6 +43,14 @@ from ingest.cli import (
     source_option_help,
 )
 from ingest.demo.loader import load_demo
+from ingest.matching_cli import (
+    decide_command,
+    explain_command,
+    merge_command,
+    queue_command,
+    run_command,
+    split_command,
+)
 
 cli = typer.Typer(help="Coopmap: map the co-operative economy of a place.", no_args_is_help=True)
 db_cli = typer.Typer(help="Database schema.", no_args_is_help=True)
@@ -57,6 +65,11 @@ cli.add_typer(user_cli, name="user")
 cli.add_typer(demo_cli, name="demo")
 cli.add_typer(areas_cli, name="areas")
 cli.add_typer(export_cli, name="export")
+matching_cli = typer.Typer(help="Match and merge records, and explain why.", no_args_is_help=True)
+org_cli = typer.Typer(help="Organisations: merge and split for good.", no_args_is_help=True)
+cli.add_typer(matching_cli, name="matching")
+cli.add_typer(org_cli, name="org")
+ReasonOption = Annotated[str | None, typer.Option("--reason", help="Why (kept in the audit log).")]
 
 console = Console()
 err_console = Console(stderr=True)
@@ -291,6 +304,68 @@ def export_links(
             except OSError as exc:
                 raise _fail(f"cannot write {out}: {exc.strerror}") from None
         err_console.print(f"Wrote {count} links to {out}", soft_wrap=True)
+
+
+@matching_cli.command("run")
+def matching_run(
+    full: Annotated[bool, typer.Option("--full", help="Recompute every organisation's fields too.")] = False,
+) -> None:
+    """Match and merge every stored record now (ingest does this after each run)."""
+    settings = _settings()
+    with _migrated(settings) as database:
+        run_command(database, settings, full)
+
+
+@matching_cli.command("explain")
+def matching_explain(organisation: Annotated[str, typer.Argument(help="Public id or slug.")]) -> None:
+    """Show why an organisation's records were merged, or may be: score, rule and features."""
+    with _migrated() as database:
+        explain_command(database, organisation)
+
+
+@matching_cli.command("queue")
+def matching_queue(
+    limit: Annotated[int, typer.Option("--limit", min=1, max=1000, help="How many to show.")] = 50,
+) -> None:
+    """List possible duplicates waiting for a moderator, with why."""
+    with _migrated() as database:
+        queue_command(database, limit)
+
+
+@matching_cli.command("decide")
+def matching_decide(
+    pair: Annotated[int, typer.Argument(help="Pair id (from `coopmap matching queue`).")],
+    same: Annotated[bool, typer.Option("--same/--different", help="The same organisation, or not.")],
+    reason: ReasonOption = None,
+) -> None:
+    """Settle a candidate pair for good."""
+    settings = _settings()
+    with _migrated(settings) as database:
+        decide_command(database, settings, pair, same, reason)
+
+
+@org_cli.command("merge")
+def org_merge(
+    first: Annotated[str, typer.Argument(help="Public id or slug.")],
+    second: Annotated[str, typer.Argument(help="Public id or slug.")],
+    reason: ReasonOption = None,
+) -> None:
+    """Merge two organisations; the merge survives every re-ingest."""
+    settings = _settings()
+    with _migrated(settings) as database:
+        merge_command(database, settings, first, second, reason)
+
+
+@org_cli.command("split")
+def org_split(
+    organisation: Annotated[str, typer.Argument(help="Public id or slug.")],
+    record: Annotated[str, typer.Argument(help="source:source_id, e.g. coops-uk:R000001.")],
+    reason: ReasonOption = None,
+) -> None:
+    """Take a source record out of an organisation; the split survives every re-ingest."""
+    settings = _settings()
+    with _migrated(settings) as database:
+        split_command(database, settings, organisation, record, reason)
 
 
 def main() -> None:

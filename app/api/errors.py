@@ -7,11 +7,11 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.domain.errors import CoopmapError, InvalidInput
+from app.domain.errors import CoopmapError, InvalidInput, Moved
 
 
 class FieldError(BaseModel):
@@ -68,6 +68,12 @@ def _field_name(loc: tuple[Any, ...]) -> tuple[str, str]:
 async def _domain_error(request: Request, exc: Exception) -> Response:
     if not isinstance(exc, CoopmapError):
         raise exc
+    if isinstance(exc, Moved):
+        # The same URL with the merged-away identifier replaced by the surviving organisation's.
+        parts = request.url.path.split("/")
+        path = "/".join(exc.target if part == exc.ident else part for part in parts)
+        location = path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(location, status_code=exc.status)
     field = exc.field if isinstance(exc, InvalidInput) else None
     errors = [FieldError(field=field, location="query", message=exc.message)] if field else []
     return _respond(

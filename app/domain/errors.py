@@ -1,6 +1,7 @@
 """Domain errors: each carries its HTTP meaning and a message safe to show to users.
 
 CoopmapError            500  (never raised directly)
+├── Moved               301  an organisation was merged into another: go there
 ├── NotFound            404  a thing that was asked for does not exist (or is not public)
 ├── InvalidInput        422  a named field or parameter is wrong
 ├── Conflict            409  the state changed under the caller (optimistic locking, duplicates)
@@ -20,6 +21,17 @@ class CoopmapError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class Moved(CoopmapError):
+    """The thing now lives under another identifier (an organisation merged into another)."""
+
+    status = 301
+    kind = "moved"
+
+    def __init__(self, ident: str, target: str) -> None:
+        super().__init__(f"{ident!r} was merged into {target!r}")
+        self.ident, self.target = ident, target
 
 
 class NotFound(CoopmapError):

@@ -48,6 +48,21 @@ def _is_supplied(value: Any) -> bool:
     return value not in (None, "", [])
 
 
+_GEOCODED = ("latitude", "longitude", "location_precision")
+
+
+def _forget_geocoded_location(organisation: Organisation, existing: dict[str, FieldProvenance]) -> None:
+    """A new postcode voids coordinates the geocoder found for the old one (no record supplied them)."""
+    origin = existing.get("latitude")
+    if origin is None or origin.source_record_id is not None:
+        return
+    organisation.latitude = organisation.longitude = None
+    organisation.location_precision = LocationPrecision.NONE
+    for field in _GEOCODED:
+        if field in existing:
+            organisation.provenance.remove(existing.pop(field))
+
+
 def apply_fields(organisation: Organisation, record: SourceRecord, observed_at: datetime) -> bool:
     """Copy the record's supplied fields that win precedence onto the organisation; True if any changed."""
     existing = {p.field: p for p in organisation.provenance}
@@ -64,6 +79,8 @@ def apply_fields(organisation: Organisation, record: SourceRecord, observed_at: 
         if value_changed:
             setattr(organisation, field, new_value)
             changed = True
+            if field == "postcode":
+                _forget_geocoded_location(organisation, existing)
         if provenance is None:
             organisation.provenance.append(
                 FieldProvenance(

@@ -32,6 +32,7 @@ from app.domain.text import sort_key
 from app.services import linking
 from app.services.records import ORGANISATION_FIELDS
 from ingest.matching import Decisions, MatchConfig, MatchedPair, MatchRecord, Outcome, match
+from ingest.matching.decide import HUMAN_SAME
 
 logger = logging.getLogger(__name__)
 
@@ -62,12 +63,20 @@ class MatchRunReport:
     pairs_merged: int = 0
     pairs_review: int = 0
     pairs_written: int = 0
+    # Human "same" decisions a rule refused (two register numbers, ...): (left key, right key, why).
+    refused: list[tuple[str, str, str]] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
 
 
+# Sources that list each organisation at most once. The FCA lists each registration once; Co-operatives UK
+# does not quite (it re-lists some renamed organisations under the same Companies House number), so its
+# records rely on the register rule instead: different registration numbers are never one organisation.
+DUPLICATE_FREE_SOURCES = frozenset({"fca"})
+
+
 def match_config(auto_merge: float, review: float) -> MatchConfig:
-    """The matcher's settings for stored data: each register lists an organisation once."""
-    return MatchConfig(auto_merge=auto_merge, review=review, duplicate_free_sources=REGISTER_SOURCES)
+    """The matcher's settings for stored data."""
+    return MatchConfig(auto_merge=auto_merge, review=review, duplicate_free_sources=DUPLICATE_FREE_SOURCES)
 
 
 def record_key(row: RecordRow) -> str:
@@ -317,6 +326,8 @@ def rematch(
             if row.organisation_id != target:
                 moves.append((row.id, target))
                 dirty.add(target)
+                if row.organisation_id is not None:
+                    dirty.add(row.organisation_id)  # it lost a record; recomputed if a cluster kept it
     repository.assign_records(moves)
     repository.mark_merged(merged, now)
     repository.clear_merged([org for _, org in chosen if org is not None], now)
@@ -336,6 +347,11 @@ def rematch(
     report.pairs_written = len(inserts) + len(updates) + len(deletes)
     report.pairs_merged = sum(pair.outcome is Outcome.MERGED for pair in result.pairs)
     report.pairs_review = sum(pair.outcome is Outcome.REVIEW for pair in result.pairs)
+    report.refused = [
+        (pair.left, pair.right, pair.explanation.rule)
+        for pair in result.pairs
+        if pair.outcome is Outcome.REJECTED and pair.explanation.rule.startswith(HUMAN_SAME)
+    ]
     session.expire_all()
     report.seconds["merge"] = round(time.perf_counter() - lap, 3)
     logger.info("matching: %s", report)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from app.db.models import FieldProvenance, Organisation
+from app.db.repositories.matching import MatchingRepository
 from app.db.repositories.organisations import OrganisationRepository
-from app.domain.errors import NotFound
+from app.domain.errors import Moved, NotFound
 
 PUBLIC_JSON_PREFIX = "/api/organisations/"
 PUBLIC_HTML_PREFIX = "/organisations/"
@@ -21,6 +22,9 @@ def get_public(session: Session, ident: str) -> Organisation:
     """A public organisation by public id or slug, with sources and provenance."""
     organisation = OrganisationRepository(session).get_public_detail(ident)
     if organisation is None:
+        target = MatchingRepository(session).merged_target(ident)
+        if target is not None:
+            raise Moved(ident, target)
         raise NotFound(f"no public organisation has the id or slug {ident!r}")
     return organisation
 

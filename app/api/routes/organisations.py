@@ -1,4 +1,4 @@
-"""GET /api/organisations (search: JSON, GeoJSON, CSV), /api/organisations/{id} and /api/filters."""
+"""GET /api/organisations (search: JSON, GeoJSON, CSV), /api/organisations/{id}[/matches], /api/filters."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Path, Request, Response
 
 from app.api.errors import ERROR_RESPONSES
 from app.api.formats import csv_page, geojson_page, json_page
+from app.api.match_schemas import MatchPair, MatchPairs
 from app.api.openapi import query_model, query_parameters
 from app.api.schemas import OrganisationDetail
 from app.api.search_schemas import (
@@ -19,7 +20,7 @@ from app.api.search_schemas import (
 )
 from app.dependencies import SearchLimitsDep, SessionDep, SettingsDep
 from app.domain.errors import InvalidInput
-from app.services import organisations, search
+from app.services import match_decisions, organisations, search
 
 router = APIRouter(tags=["organisations"], responses=ERROR_RESPONSES)
 
@@ -98,6 +99,23 @@ def get_organisation(
 ) -> OrganisationDetail:
     """Everything public about one organisation, with its sources and where each field came from."""
     return OrganisationDetail.from_model(organisations.get_public(session, id))
+
+
+@router.get(
+    "/api/organisations/{id}/matches",
+    summary="Why an organisation's records were merged",
+    response_model=MatchPairs,
+)
+def get_organisation_matches(
+    session: SessionDep,
+    id: Annotated[str, Path(max_length=100, description="Public id (or slug) of the organisation.")],
+) -> MatchPairs:
+    """Every automatic merge and possible duplicate touching the organisation, with score and features."""
+    organisation = organisations.get_public(session, id)
+    pairs = match_decisions.explain(session, organisation.public_id)
+    return MatchPairs(
+        organisation_id=organisation.public_id, pairs=[MatchPair.from_view(view) for view in pairs]
+    )
 
 
 @router.get("/api/filters", summary="Filter values in use", response_model=Filters)

@@ -55,6 +55,18 @@ class StoredPair:
 
 
 @dataclass(frozen=True, slots=True)
+class RecordSummary:
+    """What a person needs to recognise a record in an explanation."""
+
+    id: int
+    source: str
+    source_id: str
+    name: str | None
+    postcode: str | None
+    organisation_public_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class ProvenanceRow:
     """Where one field of one organisation came from."""
 
@@ -194,7 +206,7 @@ class MatchingRepository:
         else:
             self.session.execute(update(self.pairs).where(c.id == existing).values(updated_at=at, **values))
 
-    def assign_records(self, assignments: Sequence[tuple[int, int]]) -> None:
+    def assign_records(self, assignments: Sequence[tuple[int, int | None]]) -> None:
         """Move records to organisations: (record id, organisation id) pairs."""
         c = self.records.c
         statement = (
@@ -323,3 +335,54 @@ class MatchingRepository:
                 return str(current[0])
             target = current[1]
         return None
+
+    def organisation_id_for(self, ident: str) -> int | None:
+        """An organisation (public id or slug, merged or not) by its identifier."""
+        c = self.organisations.c
+        row = self.session.execute(
+            select(c.id)
+            .where((c.public_id == ident) | (c.slug == ident))
+            .order_by((c.public_id == ident).desc())
+            .limit(1)
+        ).first()
+        return int(row[0]) if row else None
+
+    def record_id_for(self, source: str, source_id: str) -> int | None:
+        """A source record's id by (source, source_id)."""
+        c = self.records.c
+        found = self.session.execute(
+            select(c.id).where(c.source == source, c.source_id == source_id)
+        ).scalar_one_or_none()
+        return int(found) if found is not None else None
+
+    def record_ids_of(self, organisation_id: int) -> list[int]:
+        """The ids of an organisation's records, ascending."""
+        c = self.records.c
+        statement = select(c.id).where(c.organisation_id == organisation_id).order_by(c.id)
+        return [int(value) for value in self.session.scalars(statement)]
+
+    def pair(self, pair_id: int) -> StoredPair | None:
+        """One stored pair by id."""
+        c = self.pairs.c
+        row = self.session.execute(
+            select(c.id, c.left_record_id, c.right_record_id, c.decision, c.score, c.features).where(
+                c.id == pair_id
+            )
+        ).first()
+        return StoredPair(*row) if row else None
+
+    def record_summaries(self, ids: Iterable[int]) -> dict[int, RecordSummary]:
+        """Name, postcode and organisation of some records, by id (one query per 500)."""
+        r, o = self.records.c, self.organisations.c
+        found: dict[int, RecordSummary] = {}
+        for chunk in _chunks(sorted(set(ids))):
+            statement = (
+                select(r.id, r.source, r.source_id, r.fields, o.public_id)
+                .outerjoin(self.organisations, o.id == r.organisation_id)
+                .where(r.id.in_(chunk))
+            )
+            for record_id, source, source_id, fields, public_id in self.session.execute(statement):
+                found[record_id] = RecordSummary(
+                    record_id, source, source_id, fields.get("name"), fields.get("postcode"), public_id
+                )
+        return found
