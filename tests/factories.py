@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from app.db.base import utcnow
 from app.db.models import Organisation
-from app.services import linking, records
+from app.services import ingestion, linking, records
+from app.services.matching import MatchRunReport, match_config, rematch
 
 _counter = itertools.count(1)
 
@@ -72,3 +73,21 @@ def add_located_organisations(
         )
     ids = session.scalars(insert(Organisation).returning(Organisation.id), rows).all()
     return list(ids)
+
+
+MATCH_CONFIG = match_config(0.95, 0.5)
+
+
+def store_records(
+    session: Session, source: str, rows: dict[str, dict[str, Any]], **links: dict[str, str]
+) -> MatchRunReport:
+    """Store records through the ingest service path, then match and merge as an ingest does."""
+    tally = ingestion.RunTally()
+    items = [
+        records.RecordInput(
+            source_id=key, raw=dict(fields), fields=fields, status_in_source="live", links=links.get(key, {})
+        )
+        for key, fields in rows.items()
+    ]
+    ingestion.store_batch(session, source=source, items=items, tally=tally, seen_at=utcnow(), run_id=None)
+    return rematch(session, MATCH_CONFIG, touched=tally.touched)

@@ -222,15 +222,13 @@ def recompute(
         values["sort_name"] = sort_key(values["name"])
         changed = {name: value for name, value in values.items() if not _same(have[name], value)}
         if changed:
-            updates.append({"id": org_id, **values, "last_verified_at": now})
+            updates.append({"id": org_id, **changed, "last_verified_at": now})
         for name, (source, record_id, observed_at) in origins.items():
             old = existing.get(name)
             if old is None or (old.source, old.source_record_id) != (source, record_id):
                 upserts.append(ProvenanceRow(org_id, name, source, record_id, observed_at))
         removals.extend((org_id, name) for name in existing if name not in origins)
-    if updates:
-        # One statement shape for the chunk: every row names the same columns.
-        repository.update_organisations(updates, now)
+    repository.update_organisations(updates, now)
     repository.delete_provenance(removals)
     repository.upsert_provenance(upserts)
     return len(updates)

@@ -55,7 +55,7 @@ from tests.bench.report import (
     targets_for,
 )
 from tests.bench.synthetic import DEFAULT_SEED, query_points
-from tests.bench.writes import ingest_figures
+from tests.bench.writes import ingest_figures, matching_figures
 
 RADIUS_KM = 2.0
 RADIUS_LIMIT = 100
@@ -343,6 +343,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=300, help="Timed requests per figure.")
     parser.add_argument("--ingest-count", type=int, default=20_000, help="Synthetic records to ingest.")
     parser.add_argument("--skip-ingest", action="store_true", help="Skip the ingest (write path) figures.")
+    parser.add_argument(
+        "--match-counts",
+        default="20000,100000",
+        help="Synthetic records to match and merge (SQLite; PostGIS runs the first only).",
+    )
     parser.add_argument("--skip-wrk", action="store_true", help="Skip the wrk throughput figures.")
     parser.add_argument("--skip-browser", action="store_true", help="Skip the map figures in Chromium.")
     parser.add_argument("--wrk-seconds", type=float, default=10.0, help="Duration of the wrk -c32 run.")
@@ -394,6 +399,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         console.rule("Ingest (write path, through the services)")
         for label, url in engines:
             ingest_figures(report, label, url, args.ingest_count, args.repeat, shared)
+        console.rule("Match and merge (issue 7)")
+        counts = [int(count.replace("_", "")) for count in args.match_counts.split(",") if count.strip()]
+        for label, url in engines:
+            matching_figures(report, label, url, counts if label == "SQLite" else counts[:1])
     for size in args.size_list:
         for label, url in engines:
             if label == "SQLite" and size > SQLITE_MAX_DEFAULT and not args.sqlite_large:

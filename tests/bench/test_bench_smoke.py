@@ -20,6 +20,7 @@ from app.main import create_app
 from app.services import search
 from tests.bench import asgi, report, run, synthetic, wrk
 from tests.bench import load as bulk
+from tests.bench import matching as bench_matching
 
 SMALL = 500
 # Recorded from wrk 4.1 (Debian) against a server answering 404, plus the socket-error line wrk adds.
@@ -208,3 +209,12 @@ def test_the_calibration_app_is_a_minimal_fastapi_app() -> None:
     namespace: dict[str, object] = {}
     exec(compile(wrk.PING_APP, "bench_ping.py", "exec"), namespace)  # noqa: S102  (our own constant)
     assert type(namespace["app"]).__name__ == "FastAPI"
+
+
+def test_matching_bench_stores_matches_and_scores_a_small_set(tmp_path: Path) -> None:
+    result = bench_matching.run(f"sqlite:///{tmp_path / 'm.db'}", 400, seed=3)
+    assert result["records"] >= 400
+    assert result["rerun_writes"] == 0
+    assert result["false_register_merges"] == 0
+    assert result["precision"] >= 0.95
+    assert result["records_moved"] > 0

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import resource
+import subprocess
+import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -143,3 +147,81 @@ def ingest_figures(report: Report, label: str, url: str, count: int, repeat: int
     )
     for what, (p50, p95) in read_path(settings, repeat).items():
         report.add(Figure(label, size, what + " (TestClient)", ms(p50), ms(p95)))
+
+
+# Issue 7's targets for match and merge (2 cores): seconds and, for 100k, peak memory.
+MATCH_TARGETS = {20_000: (5.0, None), 100_000: (60.0, 2048)}
+
+
+def matching_figures(report: Report, label: str, url: str, counts: Sequence[int]) -> None:
+    """Match and merge synthetic records in a child process per size (its own peak memory)."""
+    for count in counts:
+        if url.startswith("sqlite"):
+            path = Path(url.removeprefix("sqlite:///")).with_name(f"match-{count}.db")
+            path.unlink(missing_ok=True)
+            target_url = f"sqlite:///{path}"
+        else:
+            engine = prepare_postgis(url)
+            if engine is None:
+                continue
+            engine.dispose()
+            target_url = url
+        done = subprocess.run(
+            [sys.executable, "-m", "tests.bench.matching", "--url", target_url, "--count", str(count)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            report.add(Figure(label, f"{count:,}", "match + merge", figure=f"{FAIL}: {done.stderr[-300:]}"))
+            continue
+        result = json.loads(done.stdout.strip().splitlines()[-1])
+        seconds, memory = MATCH_TARGETS.get(count, (None, None))
+        size = f"{result['records']:,} synthetic"
+        mib = result["peak_mib"]
+        met = within_seconds(result["match_merge_s"], seconds) if seconds else ""
+        if memory is not None and mib > memory:
+            met = f"{FAIL} {mib} MiB"
+        report.add(
+            Figure(
+                label,
+                size,
+                "match + merge (cluster, move, merge, survivorship, pairs)",
+                figure=f"{result['match_merge_s']:.2f} s, peak {mib} MiB",
+                target=f"≤ {seconds:.0f} s" + (f", ≤ {memory / 1024:.0f} GB" if memory else "")
+                if seconds
+                else "",
+                met=met,
+            )
+        )
+        stages = ", ".join(f"{name} {value:.2f}" for name, value in result["stages_s"].items())
+        report.add(Figure(label, size, "  stages (s)", figure=stages))
+        report.add(
+            Figure(
+                label,
+                size,
+                "  unchanged re-run",
+                figure=f"{result['rerun_s']:.2f} s, {result['rerun_writes']} writes",
+                target="0 writes",
+                met=PASS if result["rerun_writes"] == 0 else f"{FAIL} {result['rerun_writes']} writes",
+            )
+        )
+        report.add(
+            Figure(
+                label,
+                size,
+                "  stored organisations vs truth: P / R / F1, false register merges",
+                figure=(
+                    f"{result['precision']:.4f} / {result['recall']:.4f} / {result['f1']:.4f}, "
+                    f"{result['false_register_merges']}"
+                ),
+            )
+        )
+        report.add(
+            Figure(
+                label,
+                size,
+                "  store before matching (identifier linking, ORM)",
+                figure=f"{result['store_s']:.1f} s",
+            )
+        )

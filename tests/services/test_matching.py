@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -12,11 +10,11 @@ from app.db.base import utcnow
 from app.db.models import FieldProvenance, MatchDecision, Organisation, SourceRecord
 from app.domain.enums import MatchDecisionKind, Visibility
 from app.domain.errors import Conflict, InvalidInput, NotFound
-from app.services import ingestion, match_decisions
-from app.services.matching import MatchRunReport, match_config, rematch
-from app.services.records import RecordInput
+from app.services import match_decisions
+from app.services.matching import rematch
+from tests.factories import MATCH_CONFIG, store_records
 
-CONFIG = match_config(0.95, 0.5)
+CONFIG = MATCH_CONFIG
 
 OXFORD_FOOD = {"name": "Oxford Food Co-operative Limited", "postcode": "OX4 1DD", "fca_number": "IP12345R"}
 OXFORD_FOOD_EXPORT = {
@@ -25,21 +23,6 @@ OXFORD_FOOD_EXPORT = {
     "description": "Wholefoods by bike",
     "website": "https://oxfordfood.example",
 }
-
-
-def store(
-    session: Session, source: str, rows: dict[str, dict[str, Any]], **links: dict[str, str]
-) -> MatchRunReport:
-    """Store records through the ingest service path, then match and merge as an ingest does."""
-    tally = ingestion.RunTally()
-    items = [
-        RecordInput(
-            source_id=key, raw=dict(fields), fields=fields, status_in_source="live", links=links.get(key, {})
-        )
-        for key, fields in rows.items()
-    ]
-    ingestion.store_batch(session, source=source, items=items, tally=tally, seen_at=utcnow(), run_id=None)
-    return rematch(session, CONFIG, touched=tally.touched)
 
 
 def org_of(session: Session, source: str, source_id: str) -> Organisation:
@@ -71,9 +54,9 @@ def public_count(session: Session) -> int:
 
 def test_a_trading_name_in_an_export_merges_with_its_register_record(session: Session) -> None:
     baseline = public_count(session)
-    store(session, "coops-uk", {"R1": OXFORD_FOOD})
+    store_records(session, "coops-uk", {"R1": OXFORD_FOOD})
     register_org = org_of(session, "coops-uk", "R1").public_id
-    report = store(session, "digitalcommons:oxford", {"D1": OXFORD_FOOD_EXPORT})
+    report = store_records(session, "digitalcommons:oxford", {"D1": OXFORD_FOOD_EXPORT})
     organisation = org_of(session, "digitalcommons:oxford", "D1")
     assert organisation.public_id == register_org, "the register's organisation keeps its identity"
     assert report.organisations_merged_away == 1
@@ -97,12 +80,12 @@ def test_a_trading_name_in_an_export_merges_with_its_register_record(session: Se
 
 
 def test_re_running_writes_nothing_and_keeps_every_identifier(session: Session) -> None:
-    store(
+    store_records(
         session,
         "coops-uk",
         {"R1": OXFORD_FOOD, "R2": {"name": "Bristol Bike Project", "postcode": "BS2 0QN"}},
     )
-    store(session, "digitalcommons:oxford", {"D1": OXFORD_FOOD_EXPORT})
+    store_records(session, "digitalcommons:oxford", {"D1": OXFORD_FOOD_EXPORT})
     before = {(o.public_id, o.slug, o.version) for o in session.scalars(select(Organisation))}
     report = rematch(session, CONFIG, full=True)
     assert (report.records_moved, report.organisations_updated, report.pairs_written) == (0, 0, 0)
@@ -113,7 +96,7 @@ def test_re_running_writes_nothing_and_keeps_every_identifier(session: Session) 
 def test_two_societies_sharing_a_name_with_different_numbers_stay_apart(session: Session) -> None:
     baseline = public_count(session)
     winsham = {"name": "Winsham Shop Limited", "postcode": "TA20 4HU"}
-    store(
+    store_records(
         session,
         "fca",
         {"F1": winsham | {"fca_number": "IP29841R"}, "F2": winsham | {"fca_number": "IP31250R"}},
@@ -123,10 +106,10 @@ def test_two_societies_sharing_a_name_with_different_numbers_stay_apart(session:
 
 
 def test_a_grey_band_pair_is_queued_with_its_explanation(session: Session) -> None:
-    store(
+    store_records(
         session, "coops-uk", {"R1": {"name": "Quernstone Bread Co-operative Limited", "postcode": "NN4 7AD"}}
     )
-    store(session, "digitalcommons:x", {"D1": {"name": "Quernstone Bakery", "postcode": "NN4 7AD"}})
+    store_records(session, "digitalcommons:x", {"D1": {"name": "Quernstone Bakery", "postcode": "NN4 7AD"}})
     queued = [v for v in match_decisions.queue(session, limit=1000) if v.left.source_id in ("R1", "D1")]
     assert len(queued) == 1
     view = queued[0]
@@ -140,16 +123,16 @@ def test_a_grey_band_pair_is_queued_with_its_explanation(session: Session) -> No
 
 def test_not_the_same_splits_a_merge_and_survives_every_re_ingest(session: Session) -> None:
     baseline = public_count(session)
-    store(session, "coops-uk", {"R1": OXFORD_FOOD})
-    store(session, "digitalcommons:oxford", {"D1": OXFORD_FOOD_EXPORT})
+    store_records(session, "coops-uk", {"R1": OXFORD_FOOD})
+    store_records(session, "digitalcommons:oxford", {"D1": OXFORD_FOOD_EXPORT})
     [pair] = pairs_of(session, "coops-uk", "R1")
     match_decisions.decide(session, pair.id, False, config=CONFIG, actor="test", reason="two shops")
     assert org_of(session, "coops-uk", "R1").id != org_of(session, "digitalcommons:oxford", "D1").id
     # A re-ingest with changed content runs matching again: the human decision holds.
-    store(
+    store_records(
         session, "digitalcommons:oxford", {"D1": OXFORD_FOOD_EXPORT | {"description": "Now on Cowley Road"}}
     )
-    store(session, "coops-uk", {"R1": OXFORD_FOOD})
+    store_records(session, "coops-uk", {"R1": OXFORD_FOOD})
     assert org_of(session, "coops-uk", "R1").id != org_of(session, "digitalcommons:oxford", "D1").id
     [decision] = pairs_of(session, "coops-uk", "R1")
     session.refresh(decision)
@@ -158,8 +141,8 @@ def test_not_the_same_splits_a_merge_and_survives_every_re_ingest(session: Sessi
 
 
 def test_merge_is_sticky_and_the_old_identifier_points_to_the_survivor(session: Session) -> None:
-    store(session, "coops-uk", {"R1": {"name": "Aurorascope Bakery Limited", "postcode": "M1 1AA"}})
-    store(session, "digitalcommons:x", {"D1": {"name": "Moonrise Loaves", "postcode": "M60 2BB"}})
+    store_records(session, "coops-uk", {"R1": {"name": "Aurorascope Bakery Limited", "postcode": "M1 1AA"}})
+    store_records(session, "digitalcommons:x", {"D1": {"name": "Moonrise Loaves", "postcode": "M60 2BB"}})
     first, second = org_of(session, "coops-uk", "R1"), org_of(session, "digitalcommons:x", "D1")
     assert first.id != second.id
     match_decisions.merge(session, first.public_id, second.public_id, config=CONFIG, actor="test")
@@ -168,12 +151,12 @@ def test_merge_is_sticky_and_the_old_identifier_points_to_the_survivor(session: 
     gone = session.get(Organisation, second.id if survivor.id == first.id else first.id)
     assert gone is not None
     assert (gone.merged_into_id, gone.visibility) == (survivor.id, Visibility.HIDDEN)
-    store(session, "digitalcommons:x", {"D1": {"name": "Moonrise Loaves", "postcode": "M60 2BC"}})
+    store_records(session, "digitalcommons:x", {"D1": {"name": "Moonrise Loaves", "postcode": "M60 2BC"}})
     assert org_of(session, "digitalcommons:x", "D1").id == survivor.id
 
 
 def test_a_merge_a_rule_forbids_is_refused(session: Session) -> None:
-    store(
+    store_records(
         session,
         "fca",
         {
@@ -187,8 +170,8 @@ def test_a_merge_a_rule_forbids_is_refused(session: Session) -> None:
 
 
 def test_split_takes_a_record_out_for_good(session: Session) -> None:
-    store(session, "coops-uk", {"R1": OXFORD_FOOD})
-    store(session, "digitalcommons:oxford", {"D1": OXFORD_FOOD_EXPORT})
+    store_records(session, "coops-uk", {"R1": OXFORD_FOOD})
+    store_records(session, "digitalcommons:oxford", {"D1": OXFORD_FOOD_EXPORT})
     organisation = org_of(session, "coops-uk", "R1")
     match_decisions.split(
         session, organisation.public_id, "digitalcommons:oxford:D1", config=CONFIG, actor="test"
@@ -216,18 +199,20 @@ def test_split_takes_a_record_out_for_good(session: Session) -> None:
 def test_split_refuses_bad_input(
     session: Session, organisation: str | None, record: str, error: type[Exception]
 ) -> None:
-    store(session, "coops-uk", {"R1": OXFORD_FOOD, "R2": {"name": "Other Limited", "postcode": "AB1 2CD"}})
+    store_records(
+        session, "coops-uk", {"R1": OXFORD_FOOD, "R2": {"name": "Other Limited", "postcode": "AB1 2CD"}}
+    )
     ident = organisation or org_of(session, "coops-uk", "R1").public_id
     with pytest.raises(error):
         match_decisions.split(session, ident, record, config=CONFIG, actor="test")
 
 
 def test_community_data_wins_descriptive_fields_but_not_the_legal_name(session: Session) -> None:
-    store(
+    store_records(
         session, "coops-uk", {"R1": OXFORD_FOOD | {"description": "Register text", "phone": "01865 000000"}}
     )
     organisation = org_of(session, "coops-uk", "R1")
-    store(
+    store_records(
         session,
         "community",
         {"S1": {"name": "Oxford Food Coop", "description": "Our words"}},
@@ -243,7 +228,7 @@ def test_community_data_wins_descriptive_fields_but_not_the_legal_name(session: 
 
 
 def test_geocoded_coordinates_stay_while_the_postcode_is_unchanged(session: Session) -> None:
-    store(session, "coops-uk", {"R1": OXFORD_FOOD})
+    store_records(session, "coops-uk", {"R1": OXFORD_FOOD})
     organisation = org_of(session, "coops-uk", "R1")
     organisation.latitude, organisation.longitude = 51.74, -1.21
     session.add(
@@ -254,5 +239,5 @@ def test_geocoded_coordinates_stay_while_the_postcode_is_unchanged(session: Sess
     session.flush()
     rematch(session, CONFIG, full=True)
     assert org_of(session, "coops-uk", "R1").latitude == 51.74
-    store(session, "coops-uk", {"R1": OXFORD_FOOD | {"postcode": "OX1 1AA"}})
+    store_records(session, "coops-uk", {"R1": OXFORD_FOOD | {"postcode": "OX1 1AA"}})
     assert org_of(session, "coops-uk", "R1").latitude is None, "a new postcode needs geocoding again"

@@ -226,23 +226,26 @@ class MatchingRepository:
         return found
 
     def update_organisations(self, rows: Sequence[Mapping[str, Any]], at: datetime) -> None:
-        """Write survivorship results: one executemany per chunk; bumps the optimistic-lock version."""
-        if not rows:
-            return
+        """Write survivorship results; bumps the optimistic-lock version.
+
+        Rows naming the same columns share one executemany. Only changed columns are named, so SQLite's
+        text and R*Tree triggers (which fire on UPDATE OF their columns) run only when those changed.
+        """
         c = self.organisations.c
-        names = [name for name in rows[0] if name != "id"]
-        statement = (
-            update(self.organisations)
-            .where(c.id == bindparam("b_id"))
-            .values(
-                {name: bindparam(f"b_{name}") for name in names}
-                | {"version": c.version + 1, "updated_at": at}
+        by_columns: dict[tuple[str, ...], list[Mapping[str, Any]]] = {}
+        for row in rows:
+            by_columns.setdefault(tuple(sorted(name for name in row if name != "id")), []).append(row)
+        for names, group in by_columns.items():
+            statement = (
+                update(self.organisations)
+                .where(c.id == bindparam("b_id"))
+                .values(
+                    {name: bindparam(f"b_{name}") for name in names}
+                    | {"version": c.version + 1, "updated_at": at}
+                )
             )
-        )
-        for chunk in _chunks(rows):
             self.session.execute(
-                statement,
-                [{f"b_{key}": value for key, value in row.items()} | {"b_id": row["id"]} for row in chunk],
+                statement, [{f"b_{key}": value for key, value in row.items()} for row in group]
             )
 
     def mark_merged(self, merged: Mapping[int, int], at: datetime) -> None:
@@ -282,30 +285,31 @@ class MatchingRepository:
         return found
 
     def upsert_provenance(self, rows: Sequence[ProvenanceRow]) -> None:
-        """Insert or replace provenance rows."""
-        for chunk in _chunks(rows):
-            statement = upsert_statement(self.session, self.provenance).values(
-                [
-                    {
-                        "organisation_id": row.organisation_id,
-                        "field": row.field,
-                        "source": row.source,
-                        "source_record_id": row.source_record_id,
-                        "observed_at": row.observed_at,
-                    }
-                    for row in chunk
-                ]
-            )
-            self.session.execute(
-                statement.on_conflict_do_update(
-                    index_elements=[self.provenance.c.organisation_id, self.provenance.c.field],
-                    set_={
-                        "source": statement.excluded.source,
-                        "source_record_id": statement.excluded.source_record_id,
-                        "observed_at": statement.excluded.observed_at,
-                    },
-                )
-            )
+        """Insert or replace provenance rows (one executemany: the driver loops in C, not SQL text)."""
+        if not rows:
+            return
+        statement = upsert_statement(self.session, self.provenance)
+        statement = statement.on_conflict_do_update(
+            index_elements=[self.provenance.c.organisation_id, self.provenance.c.field],
+            set_={
+                "source": statement.excluded.source,
+                "source_record_id": statement.excluded.source_record_id,
+                "observed_at": statement.excluded.observed_at,
+            },
+        )
+        self.session.execute(
+            statement,
+            [
+                {
+                    "organisation_id": row.organisation_id,
+                    "field": row.field,
+                    "source": row.source,
+                    "source_record_id": row.source_record_id,
+                    "observed_at": row.observed_at,
+                }
+                for row in rows
+            ],
+        )
 
     def delete_provenance(self, keys: Sequence[tuple[int, str]]) -> None:
         """Remove provenance of fields no record supplies any more."""
