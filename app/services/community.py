@@ -1,0 +1,88 @@
+"""Approved community submissions become `community` source records, merged like any other source.
+
+A new organisation's submission is stored under its own id and matching decides whether it joins an
+existing organisation. An edit replaces the organisation's community record (one per organisation), or
+creates it tied to the organisation by a sticky "same" decision, so later ingests never move it away.
+Survivorship then lets the community values win descriptive and contact fields while register-owned
+identity (legal name, numbers, status) stays with the registers. Nothing here commits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.db.base import utcnow
+from app.db.models import Organisation, User
+from app.db.repositories.matching import MatchingRepository
+from app.domain.enums import MatchDecisionKind
+from app.domain.errors import NotFound
+from app.services import linking, records
+from app.services.matching import rematch
+from ingest.matching import MatchConfig
+
+COMMUNITY_SOURCE = "community"
+
+
+def _fields(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The organisation fields of a submission (other answers stay in the raw payload only)."""
+    return {name: value for name, value in values.items() if name in records.ORGANISATION_FIELDS}
+
+
+def publish(
+    session: Session,
+    *,
+    submission_id: str,
+    values: Mapping[str, Any],
+    organisation_id: int | None,
+    config: MatchConfig,
+    actor: User | str,
+) -> Organisation:
+    """Store an approved submission as community data and return the organisation it is part of."""
+    repository = MatchingRepository(session)
+    source_id = submission_id
+    anchor: int | None = None
+    if organisation_id is not None:
+        members = repository.record_rows_of([organisation_id])
+        if not members:
+            raise NotFound(f"organisation {organisation_id} has no records to edit")
+        own = [row for row in members if row.source == COMMUNITY_SOURCE]
+        if own:
+            source_id = own[0].source_id  # one community record per organisation: the edit replaces it
+        else:
+            anchor = members[0].id
+    now = utcnow()
+    outcome = records.upsert_source_record(
+        session,
+        source=COMMUNITY_SOURCE,
+        source_id=source_id,
+        raw=dict(values),
+        fields=_fields(values),
+        status_in_source="live",
+        seen_at=now,
+    )
+    record = outcome.record
+    if anchor is not None:
+        record.organisation_id = organisation_id  # joins the edited organisation; never a new one
+        session.flush()
+        left, right = sorted((anchor, record.id))
+        repository.decide_pair(
+            left,
+            right,
+            MatchDecisionKind.CONFIRMED,
+            user_id=actor.id if isinstance(actor, User) else None,
+            reason=f"edit of the organisation through submission {submission_id}",
+            at=now,
+        )
+    linking.link_and_apply(session, [outcome], {}, now)
+    touched = {record.organisation_id} if record.organisation_id is not None else set()
+    if organisation_id is not None:
+        touched.add(organisation_id)
+    rematch(session, config, touched=touched)
+    session.refresh(record)
+    organisation = session.get(Organisation, record.organisation_id)
+    if organisation is None:  # pragma: no cover - matching gives every record an organisation
+        raise NotFound("the submission's organisation disappeared")
+    return organisation

@@ -1,0 +1,87 @@
+"""Approved submissions as community source records: new entries, edits, locked identity, stickiness."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.db.models import Organisation, SourceRecord
+from app.domain.enums import Visibility
+from app.services import community
+from tests.factories import MATCH_CONFIG, store_records
+
+REGISTER = {
+    "name": "Lanternfield Housing Co-operative Limited",
+    "postcode": "LS6 1AA",
+    "fca_number": "IP4242R",
+    "status": "active",
+    "phone": "0113 000000",
+}
+
+
+def organisations(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(Organisation)) or 0)
+
+
+def test_a_new_entry_becomes_a_public_organisation(session: Session) -> None:
+    before = organisations(session)
+    organisation = community.publish(
+        session,
+        submission_id="sub1",
+        values={"name": "Bramblegate Bike Kitchen", "postcode": "M1 1AA", "description": "Fix your bike"},
+        organisation_id=None,
+        config=MATCH_CONFIG,
+        actor="test",
+    )
+    assert organisation.name == "Bramblegate Bike Kitchen"
+    assert organisation.visibility is Visibility.PUBLIC
+    assert organisations(session) == before + 1
+
+
+def test_an_edit_wins_descriptive_fields_but_the_register_keeps_the_legal_name(session: Session) -> None:
+    store_records(session, "fca", {"L1": REGISTER})
+    organisation_id = session.scalars(
+        select(SourceRecord.organisation_id).where(SourceRecord.source_id == "L1")
+    ).one()
+    assert organisation_id is not None
+    before = organisations(session)
+    edited = community.publish(
+        session,
+        submission_id="sub2",
+        values={
+            "name": "Lanternfield Co-op",
+            "fca_number": "IP9999R",
+            "status": "dissolved",
+            "description": "Twelve homes, one garden",
+            "phone": "0113 111111",
+            "areas_served": "Leeds",
+        },
+        organisation_id=organisation_id,
+        config=MATCH_CONFIG,
+        actor="test",
+    )
+    assert edited.id == organisation_id
+    assert organisations(session) == before, "an edit never makes a new organisation"
+    assert (edited.name, edited.fca_number, edited.status.value) == (REGISTER["name"], "IP4242R", "active")
+    assert (edited.description, edited.phone) == ("Twelve homes, one garden", "0113 111111")
+    assert "Lanternfield Co-op" in edited.other_names
+    # A second edit replaces the same community record, and a re-ingest keeps it with the organisation.
+    community.publish(
+        session,
+        submission_id="sub3",
+        values={"name": "Lanternfield Co-op", "description": "Thirteen homes"},
+        organisation_id=organisation_id,
+        config=MATCH_CONFIG,
+        actor="test",
+    )
+    store_records(session, "fca", {"L1": REGISTER | {"postcode": "LS6 2BB"}})
+    own = session.scalars(
+        select(SourceRecord).where(
+            SourceRecord.source == "community", SourceRecord.organisation_id == organisation_id
+        )
+    ).all()
+    assert [record.source_id for record in own] == ["sub2"]
+    final = session.get(Organisation, organisation_id)
+    assert final is not None
+    session.refresh(final)
+    assert final.description == "Thirteen homes"
