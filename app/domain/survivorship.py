@@ -121,11 +121,8 @@ def _community_first(record: RecordView) -> tuple[bool, bool, datetime, int, str
     return (base_source(record.source) == COMMUNITY, *_freshness(record))
 
 
-def _best(
-    records: Sequence[RecordView], order: Callable[[RecordView], Any], supplies: Callable[[RecordView], bool]
-) -> RecordView | None:
-    candidates = [record for record in records if supplies(record)]
-    return max(candidates, key=order) if candidates else None
+def _first(ordered: Sequence[RecordView], supplies: Callable[[RecordView], bool]) -> RecordView | None:
+    return next((record for record in ordered if supplies(record)), None)
 
 
 def _take(
@@ -139,10 +136,10 @@ def _take(
 
 
 def _other_names(records: Sequence[RecordView], name: Any) -> list[str]:
-    """Every other name in order of the records' precedence, once each (case-insensitive)."""
+    """Every other name, records taken in the given order (community first), once each, ignoring case."""
     seen = {str(name).casefold()} if name else set()
     names: list[str] = []
-    for record in sorted(records, key=_community_first, reverse=True):
+    for record in records:
         for candidate in (record.fields.get("name"), *(record.fields.get("other_names") or ())):
             if isinstance(candidate, str) and candidate.strip() and candidate.casefold() not in seen:
                 seen.add(candidate.casefold())
@@ -167,22 +164,25 @@ def survive(records: Sequence[RecordView]) -> Survivor:
         raise ValueError("survivorship needs at least one record")
     values: dict[str, Any] = {}
     origins: dict[str, Origin] = {}
+    # Each order once (record keys are unique, so the orders are total); then the first supplier wins.
+    register_first = sorted(records, key=_register_first, reverse=True)
+    community_first = sorted(records, key=_community_first, reverse=True)
     for name in IDENTITY_FIELDS:
-        winner = _best(records, _register_first, _supplies(name))
+        winner = _first(register_first, _supplies(name))
         if winner is not None:
             _take(values, origins, winner, (name,))
     for name in DESCRIPTIVE_FIELDS:
-        winner = _best(records, _community_first, _supplies(name))
+        winner = _first(community_first, _supplies(name))
         if winner is not None:
             _take(values, origins, winner, (name,))
     for group, supplies in ((CONTACT_GROUP, _supplies("email")), (LOCATION_FIELDS, _locates)):
-        winner = _best(records, _community_first, supplies)
+        winner = _first(community_first, supplies)
         if winner is not None:
             _take(values, origins, winner, group)
-    others = _other_names(records, values.get("name"))
+    others = _other_names(community_first, values.get("name"))
     if others:
         values["other_names"] = others
-        first = max(records, key=_community_first)
+        first = community_first[0]
         origins["other_names"] = Origin(first.id, first.source, first.seen_at)
     return Survivor(values=values, origins=origins)
 

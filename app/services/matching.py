@@ -15,7 +15,7 @@ import logging
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -279,6 +279,19 @@ def _pair_rows(
     return inserts, updates, deletes
 
 
+class _Laps:
+    """Seconds per stage, into the report."""
+
+    def __init__(self, seconds: dict[str, float]) -> None:
+        self.seconds = seconds
+        self.started = time.perf_counter()
+
+    def __call__(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = round(now - self.started, 3)
+        self.started = now
+
+
 def rematch(
     session: Session, config: MatchConfig, *, touched: Iterable[int] = (), full: bool = False
 ) -> MatchRunReport:
@@ -289,7 +302,7 @@ def rematch(
     """
     session.flush()
     report = MatchRunReport()
-    started = time.perf_counter()
+    lap = _Laps(report.seconds)
     repository = MatchingRepository(session)
     rows = repository.record_rows()
     report.records = len(rows)
@@ -297,45 +310,21 @@ def rematch(
         return report
     human = repository.stored_pairs(human_only=True)
     by_key = {record_key(row): row for row in rows}
-    centroids = _centroids(session, rows)
-    config = MatchConfig(
-        auto_merge=config.auto_merge,
-        review=config.review,
-        max_block=config.max_block,
-        rare_df=config.rare_df,
-        duplicate_free_sources=config.duplicate_free_sources,
-        centroids=centroids or None,
-    )
-    report.seconds["load"] = round(time.perf_counter() - started, 3)
-    result = match([_match_record(row) for row in rows], _decisions(rows, human), config)
+    config = replace(config, centroids=_centroids(session, rows) or None)
+    lap("load")
+    match_records = [_match_record(row) for row in rows]
+    decisions = _decisions(rows, human)
+    lap("prepare")
+    result = match(match_records, decisions, config)
     report.seconds.update(result.stats.seconds)
     report.clusters = len(result.clusters)
-    lap = time.perf_counter()
-    clusters = [[by_key[key] for key in cluster] for cluster in result.clusters]
-    chosen, merged = _assign(clusters)
-    now = utcnow()
-    new_clusters = [members for members, org in chosen if org is None]
-    created = _create(session, new_clusters, now)
-    moves: list[tuple[int, int]] = []
-    dirty: set[int] = set(touched)
-    for members, org in chosen:
-        target = org if org is not None else created[id(members)]
-        for row in members:
-            if row.organisation_id != target:
-                moves.append((row.id, target))
-                dirty.add(target)
-                if row.organisation_id is not None:
-                    dirty.add(row.organisation_id)  # it lost a record; recomputed if a cluster kept it
-    repository.assign_records(moves)
-    repository.mark_merged(merged, now)
-    repository.clear_merged([org for _, org in chosen if org is not None], now)
-    report.organisations_created = len(created)
-    report.organisations_merged_away = len(merged)
-    report.records_moved = len(moves) - sum(len(members) for members in new_clusters)
-    moved_to = dict(moves)
-    rows = [row if row.id not in moved_to else _moved(row, moved_to[row.id]) for row in rows]
-    targets = {org for _, org in chosen if org is not None} | set(created.values())
-    report.organisations_updated = recompute(session, targets if full else dirty & targets, rows)
+    lap.started = time.perf_counter()
+    rows, targets, dirty = _organise(session, report, [[by_key[key] for key in c] for c in result.clusters])
+    lap("organise")
+    report.organisations_updated = recompute(
+        session, targets if full else (dirty | set(touched)) & targets, rows
+    )
+    lap("survivorship")
     ids = {record_key(row): row.id for row in rows}
     stored = {(p.left, p.right): p for p in repository.stored_pairs()}
     inserts, updates, deletes = _pair_rows(result.pairs, ids, stored)
@@ -351,9 +340,44 @@ def rematch(
         if pair.outcome is Outcome.REJECTED and pair.explanation.rule.startswith(HUMAN_SAME)
     ]
     session.expire_all()
-    report.seconds["merge"] = round(time.perf_counter() - lap, 3)
+    lap("pairs")
     logger.info("matching: %s", report)
     return report
+
+
+def _organise(
+    session: Session, report: MatchRunReport, clusters: Sequence[Sequence[RecordRow]]
+) -> tuple[list[RecordRow], set[int], set[int]]:
+    """Give clusters organisations and move records; returns rows as they are now, kept and dirty ids."""
+    repository = MatchingRepository(session)
+    chosen, merged = _assign(clusters)
+    now = utcnow()
+    new_clusters = [members for members, org in chosen if org is None]
+    created = _create(session, new_clusters, now)
+    moves: list[tuple[int, int]] = []
+    dirty: set[int] = set()
+    for members, org in chosen:
+        target = org if org is not None else created[id(members)]
+        for row in members:
+            if row.organisation_id != target:
+                moves.append((row.id, target))
+                dirty.add(target)
+                if row.organisation_id is not None:
+                    dirty.add(row.organisation_id)  # it lost a record; recomputed if a cluster kept it
+    repository.assign_records(moves)
+    repository.mark_merged(merged, now)
+    repository.clear_merged([org for _, org in chosen if org is not None], now)
+    report.organisations_created = len(created)
+    report.organisations_merged_away = len(merged)
+    report.records_moved = len(moves) - sum(len(members) for members in new_clusters)
+    moved_to = dict(moves)
+    rows = [
+        row if row.id not in moved_to else _moved(row, moved_to[row.id])
+        for members, _ in chosen
+        for row in members
+    ]
+    targets = {org for _, org in chosen if org is not None} | set(created.values())
+    return rows, targets, dirty
 
 
 def _moved(row: RecordRow, organisation_id: int) -> RecordRow:
