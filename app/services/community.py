@@ -15,15 +15,18 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.db.base import utcnow
-from app.db.models import Organisation, User
+from app.db.models import AuditEvent, Organisation, User
 from app.db.repositories.matching import MatchingRepository
+from app.db.repositories.users import AuditRepository
 from app.domain.enums import MatchDecisionKind
-from app.domain.errors import NotFound
+from app.domain.errors import Conflict, NotFound
 from app.services import linking, records
+from app.services.audit import record_event
 from app.services.matching import rematch
 from ingest.matching import MatchConfig
 
 COMMUNITY_SOURCE = "community"
+EDITED = "organisation.edited"
 
 
 def _fields(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -54,6 +57,7 @@ def publish(
         else:
             anchor = members[0].id
     now = utcnow()
+    previous = repository.record_fields(COMMUNITY_SOURCE, source_id)
     outcome = records.upsert_source_record(
         session,
         source=COMMUNITY_SOURCE,
@@ -85,4 +89,71 @@ def publish(
     organisation = session.get(Organisation, record.organisation_id)
     if organisation is None:  # pragma: no cover - matching gives every record an organisation
         raise NotFound("the submission's organisation disappeared")
+    record_event(
+        session,
+        actor=actor,
+        action=EDITED,
+        target_type="organisation",
+        target_id=organisation.public_id,
+        data={
+            "submission": submission_id,
+            "record": f"{COMMUNITY_SOURCE}:{source_id}",
+            "before": previous,
+            "after": _fields(values),
+        },
+    )
     return organisation
+
+
+def history(session: Session, public_id: str) -> list[AuditEvent]:
+    """What was done to an organisation (edits with before/after, merges, splits, reverts), newest first."""
+    return list(reversed(AuditRepository(session).for_target("organisation", public_id)))
+
+
+def revert(
+    session: Session,
+    public_id: str,
+    event_id: int,
+    *,
+    config: MatchConfig,
+    actor: User | str,
+    reason: str | None = None,
+) -> Organisation:
+    """Undo an approved edit: its community record goes back to what it was before (or goes away)."""
+    event = session.get(AuditEvent, event_id)
+    if event is None or event.action != EDITED or event.target_id != public_id:
+        raise NotFound(f"no edit {event_id} of organisation {public_id!r}")
+    source, _, source_id = str(event.data["record"]).partition(":")
+    repository = MatchingRepository(session)
+    record_id = repository.record_id_for(source, source_id)
+    if record_id is None:
+        raise Conflict("that edit's community record no longer exists")
+    organisation_id = repository.organisation_id_for(public_id)
+    before = event.data.get("before")
+    if before is None:
+        repository.delete_record(record_id)
+    else:
+        records.upsert_source_record(
+            session,
+            source=source,
+            source_id=source_id,
+            raw=dict(before),
+            fields=_fields(before),
+            status_in_source="live",
+            seen_at=utcnow(),
+        )
+    session.flush()
+    rematch(session, config, touched=[organisation_id] if organisation_id is not None else [])
+    record_event(
+        session,
+        actor=actor,
+        action="organisation.reverted",
+        target_type="organisation",
+        target_id=public_id,
+        reason=reason,
+        data={"event": event_id, "record": event.data["record"]},
+    )
+    found = session.get(Organisation, organisation_id) if organisation_id is not None else None
+    if found is None:
+        raise NotFound(f"organisation {public_id!r} is gone")
+    return found

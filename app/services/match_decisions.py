@@ -105,15 +105,17 @@ def merge(
     refusal = _refusal(repository, report, left, right)
     if refusal is not None:
         raise Conflict(f"cannot merge {first} and {second}: {refusal}")
-    record_event(
-        session,
-        actor=actor,
-        action="organisation.merged",
-        target_type="organisation",
-        target_id=first,
-        reason=note,
-        data={"with": second},
-    )
+    survivor = repository.record_summaries([left])[left].organisation_public_id
+    for ident in (first, second):
+        record_event(
+            session,
+            actor=actor,
+            action="organisation.merged",
+            target_type="organisation",
+            target_id=repository.public_id_of(_organisation(repository, ident)),
+            reason=note,
+            data={"merged": [first, second], "survivor": survivor},
+        )
     return report
 
 
@@ -152,7 +154,7 @@ def split(
         actor=actor,
         action="organisation.split",
         target_type="organisation",
-        target_id=organisation,
+        target_id=repository.public_id_of(org_id),
         reason=note,
         data={"record": record},
     )

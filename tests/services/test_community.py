@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Organisation, SourceRecord
 from app.domain.enums import Visibility
+from app.domain.errors import NotFound
 from app.services import community
 from tests.factories import MATCH_CONFIG, store_records
 
@@ -85,3 +87,47 @@ def test_an_edit_wins_descriptive_fields_but_the_register_keeps_the_legal_name(s
     assert final is not None
     session.refresh(final)
     assert final.description == "Thirteen homes"
+
+
+def test_history_shows_edits_and_revert_restores_the_previous_values(session: Session) -> None:
+    store_records(session, "fca", {"L1": REGISTER | {"description": "From the register"}})
+    organisation_id = session.scalars(
+        select(SourceRecord.organisation_id).where(SourceRecord.source_id == "L1")
+    ).one()
+    assert organisation_id is not None
+    first = community.publish(
+        session,
+        submission_id="e1",
+        values={"name": "Lanternfield Co-op", "description": "First words"},
+        organisation_id=organisation_id,
+        config=MATCH_CONFIG,
+        actor="moderator@example.org",
+    )
+    community.publish(
+        session,
+        submission_id="e2",
+        values={"name": "Lanternfield Co-op", "description": "Second words"},
+        organisation_id=organisation_id,
+        config=MATCH_CONFIG,
+        actor="moderator@example.org",
+    )
+    events = community.history(session, first.public_id)
+    assert [event.action for event in events] == ["organisation.edited", "organisation.edited"]
+    assert events[0].data["before"]["description"] == "First words"
+    assert events[0].data["after"]["description"] == "Second words"
+    assert events[1].data["before"] is None
+
+    reverted = community.revert(
+        session, first.public_id, events[0].id, config=MATCH_CONFIG, actor="admin", reason="spam"
+    )
+    assert reverted.description == "First words"
+    # Reverting the first edit removes the community record: the register's text comes back.
+    again = community.revert(session, first.public_id, events[1].id, config=MATCH_CONFIG, actor="admin")
+    session.refresh(again)
+    assert again.description == "From the register"
+    assert community.history(session, first.public_id)[0].action == "organisation.reverted"
+
+
+def test_revert_of_an_unknown_event_is_not_found(session: Session) -> None:
+    with pytest.raises(NotFound):
+        community.revert(session, "nope", 999999, config=MATCH_CONFIG, actor="admin")

@@ -390,3 +390,20 @@ class MatchingRepository:
                     record_id, source, source_id, fields.get("name"), fields.get("postcode"), public_id
                 )
         return found
+
+    def record_fields(self, source: str, source_id: str) -> dict[str, Any] | None:
+        """The stored fields of one record, or None when there is none."""
+        c = self.records.c
+        found = self.session.execute(
+            select(c.fields).where(c.source == source, c.source_id == source_id)
+        ).scalar_one_or_none()
+        return dict(found) if found is not None else None
+
+    def delete_record(self, record_id: int) -> None:
+        """Remove a record (its pairs go with it; provenance pointing at it is cleared)."""
+        self.session.execute(delete(self.records).where(self.records.c.id == record_id))
+
+    def public_id_of(self, organisation_id: int) -> str:
+        """The public id of an organisation."""
+        c = self.organisations.c
+        return str(self.session.execute(select(c.public_id).where(c.id == organisation_id)).scalar_one())
