@@ -10,6 +10,7 @@ from app.db.models import Organisation, SourceRecord
 from app.domain.enums import Visibility
 from app.domain.errors import NotFound
 from app.services import community
+from app.services.comparison import compare_submission
 from tests.factories import MATCH_CONFIG, store_records
 
 REGISTER = {
@@ -131,3 +132,23 @@ def test_history_shows_edits_and_revert_restores_the_previous_values(session: Se
 def test_revert_of_an_unknown_event_is_not_found(session: Session) -> None:
     with pytest.raises(NotFound):
         community.revert(session, "nope", 999999, config=MATCH_CONFIG, actor="admin")
+
+
+def test_a_submission_compares_with_the_organisation_and_its_register(session: Session) -> None:
+    store_records(session, "fca", {"L1": REGISTER})
+    organisation_id = session.scalars(
+        select(SourceRecord.organisation_id).where(SourceRecord.source_id == "L1")
+    ).one()
+    rows = {
+        row.field: row
+        for row in compare_submission(
+            session, {"name": "Lanternfield Co-op", "phone": "0113 000000"}, organisation_id
+        )
+    }
+    assert (rows["name"].current, rows["name"].register, rows["name"].locked) == (
+        REGISTER["name"],
+        REGISTER["name"],
+        True,
+    )
+    assert rows["phone"].changed is False
+    assert [row.field for row in compare_submission(session, {"name": "X"}, None)] == ["name"]
