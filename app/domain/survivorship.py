@@ -154,6 +154,13 @@ def _supplies(name: str) -> Callable[[RecordView], bool]:
     return supplies
 
 
+def _any_of(names: Sequence[str]) -> Callable[[RecordView], bool]:
+    def supplies(record: RecordView) -> bool:
+        return any(is_supplied(record.fields.get(name)) for name in names)
+
+    return supplies
+
+
 def _locates(record: RecordView) -> bool:
     return is_supplied(record.fields.get("postcode")) or is_supplied(record.fields.get("latitude"))
 
@@ -176,7 +183,8 @@ def survive(records: Sequence[RecordView]) -> Survivor:
         if winner is not None:
             _take(values, origins, winner, (name,))
     for group, supplies in ((CONTACT_GROUP, _supplies("email")), (LOCATION_FIELDS, _locates)):
-        winner = _first(community_first, supplies)
+        # Without a postcode or coordinates anywhere, a bare town or region is still worth keeping.
+        winner = _first(community_first, supplies) or _first(community_first, _any_of(group))
         if winner is not None:
             _take(values, origins, winner, group)
     others = _other_names(community_first, values.get("name"))

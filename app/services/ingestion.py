@@ -6,6 +6,7 @@ by the caller, so a failed or killed run leaves the previous data exactly as it 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -92,12 +93,15 @@ def store_batch(
         else:
             tally.unchanged += 1
     links = {item.source_id: item.links for item in items if item.links}
-    tally.organisations_created += linking.link_and_apply(session, outcomes, links, seen_at)
-    tally.touched.update(
+    created = linking.link_and_apply(session, outcomes, links, seen_at)
+    tally.organisations_created += len(created)
+    changed = Counter(
         o.record.organisation_id
         for o in outcomes
         if o.change is not records.Change.UNCHANGED and o.record.organisation_id is not None
     )
+    # A new organisation made from one record already holds exactly that record's values.
+    tally.touched.update(org for org, count in changed.items() if org not in created or count > 1)
 
 
 def match_and_merge(session: Session, settings: Settings, tally: RunTally) -> None:

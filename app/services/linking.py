@@ -149,8 +149,8 @@ def link_and_apply(
     outcomes: Sequence[RecordOutcome],
     links: dict[str, dict[str, str]],
     observed_at: datetime,
-) -> int:
-    """Give each new or changed record an organisation and apply its fields; returns how many were created.
+) -> set[int]:
+    """Give each new or changed record an organisation and apply its fields; returns the ids of new ones.
 
     `links` maps a record's source_id to {other source: its source_id} for records known to be the same.
     """
@@ -232,7 +232,7 @@ def link_and_apply(
         assert record.organisation_id is not None  # noqa: S101  (set above for every pending record)
         apply_fields(organisations[record.organisation_id], record, observed_at)
     session.flush()
-    return len(created)
+    return {organisation.id for organisation in created}
 
 
 def create_organisation(session: Session, record: SourceRecord, observed_at: datetime) -> Organisation:

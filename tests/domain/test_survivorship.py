@@ -179,3 +179,9 @@ def test_survivorship_does_not_depend_on_the_order_of_records(
     shuffled = list(records)
     rng.shuffle(shuffled)
     assert survive(shuffled) == survive(records)
+
+
+def test_a_bare_town_survives_when_no_record_has_a_postcode() -> None:
+    survivor = survive([record(1, "coops-uk", locality="Oxford"), record(2, "demo", region="South East")])
+    assert survivor.values["locality"] == "Oxford"
+    assert "region" not in survivor.values
