@@ -113,6 +113,12 @@ def ingest_command(
         console.print(f"{report.source}: not modified since the previous run; nothing to do.")
         return
     console.print(summary_table(report))
+    if settings.match_after_ingest:
+        tally = report.tally
+        console.print(
+            f"Matching: {tally.records_merged:,} record(s) joined another organisation; "
+            f"{tally.pairs_review:,} possible duplicate(s) wait for review (`coopmap matching queue`)."
+        )
     reasons = reject_reasons(report)
     if reasons is not None:
         console.print(reasons)

@@ -136,6 +136,7 @@ def test_ingest_file_prints_a_summary_and_rerun_changes_nothing(sqlite_env: Path
     assert first.exit_code == 0, first.output
     assert "inserted" in first.output
     assert "12" in first.output
+    assert "possible duplicate(s) wait for review" in first.output
     second = runner.invoke(cli, ["ingest", "coops-uk", "--file", str(data)], env=WIDE)
     assert second.exit_code == 0, second.output
     summary = second.output.splitlines()
