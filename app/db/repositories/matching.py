@@ -15,12 +15,30 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, delete, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
+from app.db.base import utcnow
 from app.db.dialect import upsert_statement
 from app.db.models import FieldProvenance, MatchDecision, Organisation, SourceRecord
 from app.domain.enums import MatchDecisionKind
 
 _CHUNK = 500
 HUMAN_KINDS = (MatchDecisionKind.CONFIRMED, MatchDecisionKind.REJECTED)
+
+
+def update_many(session: Session, table: Table, rows: Sequence[dict[str, Any]], bump: dict[str, Any]) -> None:
+    """UPDATE rows of `table` by `id` in one executemany; every row names the same columns (plus `id`).
+
+    Measured at 20k: executemany beats multi-row `UPDATE ... FROM (VALUES ...)` on both engines (sqlite3
+    loops in C; psycopg pipelines), because compiling large statements costs more than it saves.
+    """
+    if not rows:
+        return
+    names = [name for name in rows[0] if name != "id"]
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("b_id"))
+        .values({name: bindparam(f"b_{name}") for name in names} | bump)
+    )
+    session.execute(statement, [{f"b_{key}": value for key, value in row.items()} for row in rows])
 
 
 def _chunks(values: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
@@ -153,9 +171,12 @@ class MatchingRepository:
         return [StoredPair(*row) for row in self.session.execute(statement)]
 
     def insert_pairs(self, rows: Sequence[Mapping[str, Any]]) -> None:
-        """Insert new pairs (executemany)."""
-        for chunk in _chunks(rows):
-            self.session.execute(insert(self.pairs), list(chunk))
+        """Insert new pairs."""
+        now = utcnow()
+        if rows:
+            self.session.execute(
+                insert(self.pairs), [dict(row, created_at=now, updated_at=now) for row in rows]
+            )
 
     def update_pairs(self, rows: Sequence[Mapping[str, Any]]) -> None:
         """Set decision, score and features of stored pairs by id."""
@@ -208,12 +229,8 @@ class MatchingRepository:
 
     def assign_records(self, assignments: Sequence[tuple[int, int | None]]) -> None:
         """Move records to organisations: (record id, organisation id) pairs."""
-        c = self.records.c
-        statement = (
-            update(self.records).where(c.id == bindparam("b_id")).values(organisation_id=bindparam("b_org"))
-        )
-        for chunk in _chunks(assignments):
-            self.session.execute(statement, [{"b_id": record, "b_org": org} for record, org in chunk])
+        rows = [{"id": record, "organisation_id": org} for record, org in assignments]
+        update_many(self.session, self.records, rows, {})
 
     def organisation_rows(self, ids: Iterable[int], columns: Sequence[str]) -> dict[int, dict[str, Any]]:
         """The named columns of some organisations (plus id, merged_into_id), keyed by id."""
@@ -228,47 +245,32 @@ class MatchingRepository:
     def update_organisations(self, rows: Sequence[Mapping[str, Any]], at: datetime) -> None:
         """Write survivorship results; bumps the optimistic-lock version.
 
-        Rows naming the same columns share one executemany. Only changed columns are named, so SQLite's
-        text and R*Tree triggers (which fire on UPDATE OF their columns) run only when those changed.
+        Rows naming the same columns are written together. Only changed columns are named, so SQLite's text
+        and R*Tree triggers (which fire on UPDATE OF their columns) run only when those changed.
         """
         c = self.organisations.c
-        by_columns: dict[tuple[str, ...], list[Mapping[str, Any]]] = {}
+        by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         for row in rows:
-            by_columns.setdefault(tuple(sorted(name for name in row if name != "id")), []).append(row)
-        for names, group in by_columns.items():
-            statement = (
-                update(self.organisations)
-                .where(c.id == bindparam("b_id"))
-                .values(
-                    {name: bindparam(f"b_{name}") for name in names}
-                    | {"version": c.version + 1, "updated_at": at}
-                )
-            )
-            self.session.execute(
-                statement, [{f"b_{key}": value for key, value in row.items()} for row in group]
-            )
+            by_columns.setdefault(tuple(sorted(row)), []).append(dict(row))
+        for group in by_columns.values():
+            update_many(self.session, self.organisations, group, {"version": c.version + 1, "updated_at": at})
 
     def mark_merged(self, merged: Mapping[int, int], at: datetime) -> None:
         """Organisations left without records point to where their records went and leave the lists."""
         c = self.organisations.c
-        statement = (
-            update(self.organisations)
-            .where(c.id == bindparam("b_id"))
-            .values(
-                merged_into_id=bindparam("b_into"), visibility="hidden", version=c.version + 1, updated_at=at
-            )
-        )
-        items = sorted(merged.items())
-        for chunk in _chunks(items):
-            self.session.execute(statement, [{"b_id": org, "b_into": into} for org, into in chunk])
+        rows = [{"id": org, "merged_into_id": into} for org, into in sorted(merged.items())]
+        bump = {"visibility": "hidden", "version": c.version + 1, "updated_at": at}
+        update_many(self.session, self.organisations, rows, bump)
 
-    def clear_merged(self, ids: Sequence[int], at: datetime) -> None:
-        """Organisations that hold records again are no longer merged away."""
+    def clear_merged(self, ids: Iterable[int], at: datetime) -> None:
+        """Organisations that hold records again are no longer merged away (few: read those first)."""
         c = self.organisations.c
-        for chunk in _chunks(sorted(ids)):
+        merged = set(self.session.scalars(select(c.id).where(c.merged_into_id.is_not(None))))
+        back = sorted(merged.intersection(ids))
+        for chunk in _chunks(back):
             self.session.execute(
                 update(self.organisations)
-                .where(c.id.in_(chunk), c.merged_into_id.is_not(None))
+                .where(c.id.in_(chunk))
                 .values(merged_into_id=None, visibility="public", version=c.version + 1, updated_at=at)
             )
 
@@ -285,9 +287,7 @@ class MatchingRepository:
         return found
 
     def upsert_provenance(self, rows: Sequence[ProvenanceRow]) -> None:
-        """Insert or replace provenance rows (one executemany: the driver loops in C, not SQL text)."""
-        if not rows:
-            return
+        """Insert or replace provenance rows."""
         statement = upsert_statement(self.session, self.provenance)
         statement = statement.on_conflict_do_update(
             index_elements=[self.provenance.c.organisation_id, self.provenance.c.field],
@@ -297,6 +297,8 @@ class MatchingRepository:
                 "observed_at": statement.excluded.observed_at,
             },
         )
+        if not rows:
+            return
         self.session.execute(
             statement,
             [
