@@ -20,6 +20,7 @@ from ingest.matching.normalise import Prepared
 from ingest.matching.score import Scores
 
 HUMAN_SAME, HUMAN_DIFFERENT = "human: same", "human: not the same"
+MUTUAL_BEST = "mutual best link between two lists that hold each organisation once"
 AMBIGUOUS = "ambiguous: another candidate in a duplicate-free source scores almost as well"
 
 
@@ -53,8 +54,13 @@ def decide(
     refused: Mapping[tuple[int, int], str],
     human: Mapping[tuple[int, int], bool],
     config: MatchConfig,
+    mutual: frozenset[int] = frozenset(),
 ) -> tuple[MatchedPair, ...]:
-    """Explained pairs: human decisions first, then scored pairs at or above the review threshold."""
+    """Explained pairs: human decisions first, then scored pairs at or above the review threshold.
+
+    `mutual` holds candidate numbers linked as one-to-one mutual best links; they are explained even
+    below the review threshold, so every automatic merge says why.
+    """
     keys = prepared.keys
     pairs: list[MatchedPair] = []
     # Columns as Python lists once: indexing numpy arrays element by element is ten times slower.
@@ -89,7 +95,7 @@ def decide(
             )
         pairs.append(MatchedPair(keys[left], keys[right], outcome, explanation))
     lefts, rights = candidates.left.tolist(), candidates.right.tolist()
-    shown = np.flatnonzero(scores.probability >= config.review).tolist()
+    shown = sorted(set(np.flatnonzero(scores.probability >= config.review).tolist()) | mutual)
     for number in shown:
         left, right = lefts[number], rights[number]
         if (left, right) in human:
@@ -102,7 +108,7 @@ def decide(
             bool(unclear[number]),
             config,
         )
-        rule = scores.rule[number]
+        rule = scores.rule[number] + (f"; {MUTUAL_BEST}" if number in mutual else "")
         explanation = Explanation(
             rule=rule if reason is None else f"{rule}; {reason}",
             probability=round(probability, 6),
@@ -114,4 +120,4 @@ def decide(
     return tuple(pairs)
 
 
-__all__ = ["AMBIGUOUS", "HUMAN_DIFFERENT", "HUMAN_SAME", "decide"]
+__all__ = ["AMBIGUOUS", "HUMAN_DIFFERENT", "HUMAN_SAME", "MUTUAL_BEST", "decide"]

@@ -123,12 +123,17 @@ class MatchConfig:
     # Sources listing each organisation at most once (a register's own rows): a cluster holds at most one
     # record of each, and pairs inside one are not compared.
     duplicate_free_sources: frozenset[str] = frozenset()
+    # Between two duplicate-free sources, a pair at or above this probability merges when each record is the
+    # other's best candidate there and no rival comes close (one-to-one linkage). None: off.
+    mutual_best: float | None = None
     # Optional postcode or outward-code centroids (latitude, longitude) for a distance feature.
     centroids: Mapping[str, tuple[float, float]] | None = None
 
     def __post_init__(self) -> None:
         if not 0.0 < self.review <= self.auto_merge <= 1.0:
             raise ValueError("thresholds must satisfy 0 < review <= auto_merge <= 1")
+        if self.mutual_best is not None and not 0.0 < self.mutual_best <= self.auto_merge:
+            raise ValueError("mutual_best must satisfy 0 < mutual_best <= auto_merge")
 
 
 @dataclass(frozen=True, slots=True)

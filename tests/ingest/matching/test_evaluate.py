@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.matching.benchmark import load
+from ingest.matching.benchmark import HALVES, load
 from ingest.matching.evaluate import REAL_CONFIG, main, real, synthetic
 from ingest.matching.matcher import match
 from ingest.matching.metrics import pairwise
@@ -54,3 +54,15 @@ def test_evaluate_synthetic_prints_figures() -> None:
 def test_evaluate_exits_2_without_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--data", str(tmp_path / "absent")]) == 2
     assert "shared data not found" in capsys.readouterr().err
+
+
+@pytest.mark.shared_data
+@pytest.mark.parametrize("half", HALVES)
+def test_the_real_evaluation_meets_the_acceptance_figures_on_each_half(half: str) -> None:
+    require_shared_data()
+    part = load(ROOT).half(half)
+    result = match(part.records, config=REAL_CONFIG)
+    score = pairwise(result.clusters, part.truth, part.register_keys)
+    assert score.false_register_merges == 0
+    assert score.precision >= 0.995
+    assert score.f1 >= 0.98

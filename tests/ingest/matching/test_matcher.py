@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ingest.matching import Decisions, MatchConfig, Outcome, match, pair_key
-from ingest.matching.decide import AMBIGUOUS
+from ingest.matching.decide import AMBIGUOUS, MUTUAL_BEST
 from ingest.matching.synthetic import generate
 from tests.ingest.matching.factories import record, register
 
@@ -121,3 +121,33 @@ def test_match_never_overrides_a_human_not_the_same(data: st.DataObject) -> None
     result = match(SMALL.records, decisions, CONFIG)
     cluster_of = result.cluster_index()
     assert cluster_of[left] != cluster_of[right]
+
+
+ONE_TO_ONE = MatchConfig(duplicate_free_sources=frozenset({"reg", "dir"}), mutual_best=0.1)
+RACKENFORD = [
+    register("reg:1", "Rackenford Village Shop Limited", "EX16 8DZ", fca_number="1R"),
+    record("dir:2", "Rackenford Village Stores", "EX16 8DZ"),
+]
+
+
+def test_match_links_a_clear_mutual_best_between_two_one_to_one_lists_and_says_why() -> None:
+    plain = match(RACKENFORD, config=MatchConfig(duplicate_free_sources=frozenset({"reg", "dir"})))
+    assert [p.outcome for p in plain.pairs] == [Outcome.REVIEW]
+    linked = match(RACKENFORD, config=ONE_TO_ONE)
+    assert linked.clusters == (("dir:2", "reg:1"),)
+    [pair] = linked.pairs
+    assert pair.outcome is Outcome.MERGED
+    assert pair.explanation.rule.endswith(MUTUAL_BEST)
+    assert pair.explanation.probability < ONE_TO_ONE.auto_merge
+
+
+def test_match_does_not_link_a_mutual_best_with_a_close_rival() -> None:
+    rival = [*RACKENFORD, record("dir:3", "Rackenford Village Stores", "EX16 8DZ")]
+    result = match(rival, config=ONE_TO_ONE)
+    assert result.cluster_index()["dir:2"] != result.cluster_index()["reg:1"]
+    assert result.cluster_index()["dir:3"] != result.cluster_index()["reg:1"]
+
+
+def test_mutual_best_must_not_exceed_the_auto_merge_threshold() -> None:
+    with pytest.raises(ValueError, match="mutual_best"):
+        MatchConfig(mutual_best=0.99)
