@@ -7,7 +7,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run serve migrate test lint fmt bench eval-matching clean
+.PHONY: help install install-dev run serve migrate test lint fmt bench eval-matching compare-splink clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -58,6 +58,13 @@ bench: install-dev  ## Benchmarks against DESIGN.md's targets (BENCH_ARGS="--qui
 eval-matching: install  ## Matching quality on the real registers (two halves) vs the naive baseline, and speed on synthetic data
 	$(BIN)/python -m ingest.matching.evaluate $(EVAL_ARGS)
 	$(BIN)/python -m ingest.matching.evaluate --synthetic 20000
+
+$(VENV)/.installed-compare: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[compare]'
+	@touch $@ $(VENV)/.installed-run
+
+compare-splink: $(VENV)/.installed-compare  ## The matcher against Splink (optional `compare` extra) on the real registers
+	$(BIN)/python -m ingest.matching.splink_compare $(EVAL_ARGS)
 
 clean:  ## Remove the virtualenv, caches and the default database
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov test-artifacts
