@@ -104,7 +104,13 @@ def _store(
 
             def flush_batch() -> None:
                 ingestion.store_batch(
-                    session, source=name, items=batch, tally=tally, seen_at=seen_at, run_id=run_id
+                    session,
+                    source=name,
+                    items=batch,
+                    tally=tally,
+                    seen_at=seen_at,
+                    run_id=run_id,
+                    create_organisations=not settings.match_after_ingest,
                 )
                 batch.clear()
                 if on_progress is not None:

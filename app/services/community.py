@@ -80,7 +80,8 @@ def publish(
             reason=f"edit of the organisation through submission {submission_id}",
             at=now,
         )
-    linking.link_and_apply(session, [outcome], {}, now)
+    # A new entry gets its organisation from matching: an existing one it matches, or a new one.
+    linking.link_and_apply(session, [outcome], {}, now, create=False)
     touched = {record.organisation_id} if record.organisation_id is not None else set()
     if organisation_id is not None:
         touched.add(organisation_id)

@@ -82,8 +82,12 @@ def store_batch(
     tally: RunTally,
     seen_at: datetime,
     run_id: int | None,
+    create_organisations: bool = True,
 ) -> None:
-    """Upsert a batch of records, link them to organisations and apply their fields."""
+    """Upsert a batch of records, link them to organisations and apply their fields.
+
+    Pass `create_organisations=False` when `match_and_merge` follows in the same transaction.
+    """
     outcomes = records.upsert_records(session, source=source, items=items, seen_at=seen_at, run_id=run_id)
     for outcome in outcomes:
         if outcome.change is records.Change.INSERTED:
@@ -93,7 +97,7 @@ def store_batch(
         else:
             tally.unchanged += 1
     links = {item.source_id: item.links for item in items if item.links}
-    created = linking.link_and_apply(session, outcomes, links, seen_at)
+    created = linking.link_and_apply(session, outcomes, links, seen_at, create=create_organisations)
     tally.organisations_created += len(created)
     changed = Counter(
         o.record.organisation_id
@@ -113,6 +117,7 @@ def match_and_merge(session: Session, settings: Settings, tally: RunTally) -> No
     )
     tally.records_merged = report.records_moved
     tally.pairs_review = report.pairs_review
+    tally.organisations_created += report.organisations_created
 
 
 def mark_missing(session: Session, *, source: str, present_ids: set[str], run_id: int | None) -> int:

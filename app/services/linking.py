@@ -124,22 +124,25 @@ class SlugAllocator:
         self.preferred = {key: _preferred_slugs(*key) for key in wanted}
         # One lookup for every preferred slug of the batch; numbered fallbacks are rare and looked up lazily.
         self.known_taken = repository.existing_slugs([s for slugs in self.preferred.values() for s in slugs])
+        # Where the numbered search of each base continues: names repeat, and rescanning from 2 is quadratic.
+        self.next_number: dict[str, int] = {}
 
-    def _taken(self, candidates: list[str]) -> set[str]:
-        return self.repository.existing_slugs(candidates) | (self.claimed & set(candidates))
+    def _free(self, slug: str) -> bool:
+        return slug not in self.known_taken and slug not in self.claimed
 
     def allocate(self, name: str, locality: str | None) -> str:
         """A slug no organisation uses yet (nor any allocated earlier in this batch)."""
         preferred = self.preferred.get((name, locality)) or _preferred_slugs(name, locality)
         base = preferred[0]
-        taken = self.known_taken | self.claimed
-        choice = next((slug for slug in preferred if slug not in taken), None)
-        start = 2
+        choice = next((slug for slug in preferred if self._free(slug)), None)
+        start = self.next_number.get(base, 2)
         while choice is None:
             numbered = [f"{base}-{n}" for n in range(start, start + 20)]
-            taken = self._taken(numbered)
-            choice = next((slug for slug in numbered if slug not in taken), None)
-            start += 20
+            in_use = self.repository.existing_slugs(numbered)
+            choice = next((slug for slug in numbered if slug not in in_use and self._free(slug)), None)
+            start += 20 if choice is None else 0
+        if choice not in preferred:
+            self.next_number[base] = int(choice.rsplit("-", 1)[1]) + 1
         self.claimed.add(choice)
         return choice
 
@@ -149,10 +152,14 @@ def link_and_apply(
     outcomes: Sequence[RecordOutcome],
     links: dict[str, dict[str, str]],
     observed_at: datetime,
+    *,
+    create: bool = True,
 ) -> set[int]:
     """Give each new or changed record an organisation and apply its fields; returns the ids of new ones.
 
     `links` maps a record's source_id to {other source: its source_id} for records known to be the same.
+    With `create=False` a record no identifier links stays without an organisation: matching, which runs
+    next in the same transaction, gives it one (or an existing one), so none is made only to be merged away.
     """
     repository = OrganisationRepository(session)
     pending = [
@@ -169,7 +176,9 @@ def link_and_apply(
         [r.fields["fca_number"] for r in unlinked if r.fields.get("fca_number")],
         [r.fields["companies_house_number"] for r in unlinked if r.fields.get("companies_house_number")],
     )
-    slugs = SlugAllocator(repository, [(r.fields["name"], r.fields.get("locality")) for r in unlinked])
+    slugs = SlugAllocator(
+        repository, [(r.fields["name"], r.fields.get("locality")) for r in unlinked] if create else []
+    )
     created: list[Organisation] = []
     first_record: dict[int, SourceRecord] = {}
     new_for_identifier: dict[str, Organisation] = {}
@@ -180,6 +189,8 @@ def link_and_apply(
         org_id = org_id or next((by_identifier[k] for k in keys if k in by_identifier), None)
         if org_id is not None:
             record.organisation_id = org_id
+            continue
+        if not create:
             continue
         # Two new records of one batch with the same identifier make one organisation, not two.
         organisation = next((new_for_identifier[k] for k in keys if k in new_for_identifier), None)
@@ -226,10 +237,11 @@ def link_and_apply(
 
     # Records joining existing organisations, or changed, go through precedence field by field.
     firsts = {id(record) for record in first_record.values()}
-    rest = [record for record in pending if id(record) not in firsts]
+    # Without `create`, records left unlinked wait for matching.
+    rest = [r for r in pending if id(r) not in firsts and r.organisation_id is not None]
     organisations = repository.with_provenance([r.organisation_id for r in rest if r.organisation_id])
     for record in rest:
-        assert record.organisation_id is not None  # noqa: S101  (set above for every pending record)
+        assert record.organisation_id is not None  # noqa: S101  (filtered above)
         apply_fields(organisations[record.organisation_id], record, observed_at)
     session.flush()
     return {organisation.id for organisation in created}

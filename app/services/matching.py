@@ -22,11 +22,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.db.base import utcnow
-from app.db.models import Organisation
 from app.db.repositories.matching import MatchingRepository, ProvenanceRow, RecordRow, StoredPair
 from app.db.repositories.organisations import OrganisationRepository
 from app.db.repositories.postcodes import PostcodeRepository
-from app.domain.enums import LocationPrecision, MatchDecisionKind, OrganisationStatus
+from app.domain.enums import LocationPrecision, MatchDecisionKind, OrganisationStatus, Visibility
 from app.domain.survivorship import REGISTER_SOURCES, RecordView, Survivor, base_source, survive
 from app.domain.text import sort_key
 from app.services import linking
@@ -356,20 +355,23 @@ def _organise(
     created = _create(session, new_clusters, now)
     moves: list[tuple[int, int]] = []
     dirty: set[int] = set()
+    moved = 0
     for members, org in chosen:
         target = org if org is not None else created[id(members)]
         for row in members:
             if row.organisation_id != target:
                 moves.append((row.id, target))
-                dirty.add(target)
+                if org is not None:
+                    dirty.add(target)  # a new organisation's values were computed as it was made
                 if row.organisation_id is not None:
+                    moved += 1
                     dirty.add(row.organisation_id)  # it lost a record; recomputed if a cluster kept it
     repository.assign_records(moves)
     repository.mark_merged(merged, now)
     repository.clear_merged([org for _, org in chosen if org is not None], now)
     report.organisations_created = len(created)
     report.organisations_merged_away = len(merged)
-    report.records_moved = len(moves) - sum(len(members) for members in new_clusters)
+    report.records_moved = moved
     moved_to = dict(moves)
     rows = [
         row if row.id not in moved_to else _moved(row, moved_to[row.id])
@@ -402,23 +404,31 @@ def _create(session: Session, clusters: Sequence[Sequence[RecordRow]], now: date
     slugs = linking.SlugAllocator(
         repository, [(s.values.get("name") or "organisation", s.values.get("locality")) for s in survivors]
     )
-    organisations = []
+    rows = []
     for survivor in survivors:
         values = _column_values(survivor)
         name = values["name"] or "organisation"
-        organisations.append(
-            Organisation(
-                public_id=linking.new_public_id(),
-                slug=slugs.allocate(name, values.get("locality")),
-                **(values | {"name": name, "sort_name": sort_key(name), "last_verified_at": now}),
-            )
+        rows.append(
+            values
+            | {
+                "public_id": linking.new_public_id(),
+                "slug": slugs.allocate(name, values.get("locality")),
+                "name": name,
+                "sort_name": sort_key(name),
+                "last_verified_at": now,
+                "visibility": Visibility.PUBLIC,
+                "version": 1,
+                "created_at": now,
+                "updated_at": now,
+            }
         )
-    repository.add_all(organisations)
-    MatchingRepository(session).upsert_provenance(
+    matching = MatchingRepository(session)
+    ids = matching.insert_organisations(rows)
+    matching.insert_provenance(
         [
-            ProvenanceRow(org.id, name, origin.source, origin.record_id, origin.observed_at)
-            for org, survivor in zip(organisations, survivors, strict=True)
+            ProvenanceRow(org_id, name, origin.source, origin.record_id, origin.observed_at)
+            for org_id, survivor in zip(ids, survivors, strict=True)
             for name, origin in survivor.origins.items()
         ]
     )
-    return {id(members): org.id for members, org in zip(clusters, organisations, strict=True)}
+    return {id(members): org_id for members, org_id in zip(clusters, ids, strict=True)}

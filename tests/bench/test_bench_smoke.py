@@ -217,4 +217,4 @@ def test_matching_bench_stores_matches_and_scores_a_small_set(tmp_path: Path) ->
     assert result["rerun_writes"] == 0
     assert result["false_register_merges"] == 0
     assert result["precision"] >= 0.95
-    assert result["records_moved"] > 0
+    assert result["organisations_created"] < result["records"]  # entries joined register organisations

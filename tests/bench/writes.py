@@ -186,7 +186,7 @@ def matching_figures(report: Report, label: str, url: str, counts: Sequence[int]
             Figure(
                 label,
                 size,
-                "match + merge (cluster, move, merge, survivorship, pairs)",
+                "match + merge (cluster, create organisations, survivorship, pairs)",
                 figure=f"{result['match_merge_s']:.2f} s, peak {mib} MiB",
                 target=f"≤ {seconds:.0f} s" + (f", ≤ {memory / 1024:.0f} GB" if memory else "")
                 if seconds
@@ -221,7 +221,7 @@ def matching_figures(report: Report, label: str, url: str, counts: Sequence[int]
             Figure(
                 label,
                 size,
-                "  store before matching (identifier linking, ORM)",
+                "  store before matching (records only, as an ingest does)",
                 figure=f"{result['store_s']:.1f} s",
             )
         )

@@ -409,3 +409,29 @@ class MatchingRepository:
         """The public id of an organisation."""
         c = self.organisations.c
         return str(self.session.execute(select(c.public_id).where(c.id == organisation_id)).scalar_one())
+
+    def insert_organisations(self, rows: Sequence[dict[str, Any]]) -> list[int]:
+        """Insert organisations (one executemany with RETURNING, in the rows' order); their ids."""
+        if not rows:
+            return []
+        statement = insert(self.organisations).returning(
+            self.organisations.c.id, sort_by_parameter_order=True
+        )
+        return [int(value) for value in self.session.scalars(statement, list(rows))]
+
+    def insert_provenance(self, rows: Sequence[ProvenanceRow]) -> None:
+        """Insert provenance of new organisations (nothing to replace)."""
+        if rows:
+            self.session.execute(
+                insert(self.provenance),
+                [
+                    {
+                        "organisation_id": row.organisation_id,
+                        "field": row.field,
+                        "source": row.source,
+                        "source_record_id": row.source_record_id,
+                        "observed_at": row.observed_at,
+                    }
+                    for row in rows
+                ],
+            )
