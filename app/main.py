@@ -16,10 +16,12 @@ from app.api.openapi import install_openapi
 from app.api.routes import areas, clusters, health, organisations
 from app.api.search_schemas import OrganisationFeatureCollection
 from app.core.config import Settings
+from app.core.csrf import CsrfCookieMiddleware
 from app.core.headers import SecurityHeadersMiddleware
+from app.core.ratelimit import RateLimiter
 from app.core.runtime import settle_heap
 from app.db.engine import Database, make_database, warm_pool
-from app.views import docs, exports, map_pages, pages
+from app.views import docs, exports, map_pages, moderation_auth, pages
 from app.views.errors import render_error
 from app.views.templating import make_templates
 from web import STATIC_DIR
@@ -58,6 +60,7 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
     application.state.database = db
     application.state.templates = make_templates(settings)
 
+    application.state.rate_limiter = RateLimiter()
     install_error_handlers(application, html_renderer=render_error)
     tile_origin = "{0.scheme}://{0.netloc}".format(urlsplit(settings.tile_url.replace("{s}", "a")))
     application.add_middleware(
@@ -69,6 +72,7 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
     # of a 2,000-feature GeoJSON page (840 KB) takes 4 ms for 100 KB; Starlette's default level 9 takes
     # 23 ms for 85 KB, which alone would spend the bbox search's whole time budget.
     application.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=1)
+    application.add_middleware(CsrfCookieMiddleware)
     application.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for router in (
         health.router,
@@ -79,6 +83,8 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
         pages.router,
         exports.router,
         docs.router,
+        moderation_auth.router,
+        moderation_auth.api,
     ):
         application.include_router(router)
     install_openapi(application, [OrganisationFeatureCollection])

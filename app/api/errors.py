@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -11,7 +12,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.domain.errors import CoopmapError, InvalidInput, Moved
+from app.domain.errors import CoopmapError, InvalidInput, Moved, RateLimited, Unauthenticated
 
 
 class FieldError(BaseModel):
@@ -53,7 +54,9 @@ def _respond(
 ) -> Response:
     renderer: HtmlRenderer | None = getattr(request.app.state, "html_error_renderer", None)
     if renderer is not None and not _wants_json(request):
-        return renderer(request, status, body.detail)
+        page = renderer(request, status, body.detail)
+        page.headers.update(headers or {})
+        return page
     return JSONResponse(
         body.model_dump(exclude_defaults=True), status_code=status, headers=dict(headers) if headers else None
     )
@@ -74,10 +77,17 @@ async def _domain_error(request: Request, exc: Exception) -> Response:
         path = "/".join(exc.target if part == exc.ident else part for part in parts)
         location = path + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(location, status_code=exc.status)
+    if isinstance(exc, Unauthenticated) and not _wants_json(request):
+        # A page behind the login: sign in, then come back (a same-site path only).
+        return RedirectResponse(f"/moderation/login?next={quote(request.url.path)}", status_code=303)
     field = exc.field if isinstance(exc, InvalidInput) else None
     errors = [FieldError(field=field, location="query", message=exc.message)] if field else []
+    headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, RateLimited) else None
     return _respond(
-        request, exc.status, ErrorBody(error=exc.kind, detail=exc.message, field=field, errors=errors)
+        request,
+        exc.status,
+        ErrorBody(error=exc.kind, detail=exc.message, field=field, errors=errors),
+        headers=headers,
     )
 
 

@@ -8,6 +8,8 @@ from typing import Annotated, Self
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from app.core.ratelimit import Rate
+
 PLACEHOLDER_SECRET = "change-me-in-production"  # noqa: S105  (refused in production)
 
 
@@ -110,6 +112,27 @@ class Settings(BaseSettings):
     download_max_bytes: Annotated[
         int, Field(description="Largest download accepted, in bytes; bigger files are refused.", gt=0)
     ] = 200_000_000
+    trusted_proxies: Annotated[
+        list[str], Field(description="Proxy addresses whose X-Forwarded-For is believed (JSON list).")
+    ] = []
+    rate_limit_submissions: Annotated[
+        str, Field(description="Public submissions per client IP, e.g. `5/hour` (429 beyond it).")
+    ] = "5/hour"
+    rate_limit_login: Annotated[
+        str, Field(description="Login attempts per client IP and per email, e.g. `10/15minutes`.")
+    ] = "10/15minutes"
+    session_idle_minutes: Annotated[
+        int, Field(description="A moderator session ends after this long without a request.", ge=1)
+    ] = 60
+    session_max_hours: Annotated[
+        int, Field(description="A moderator session ends this long after login, whatever happens.", ge=1)
+    ] = 12
+    submit_min_seconds: Annotated[
+        float, Field(description="A webform filled faster than this is refused as automated.", ge=0)
+    ] = 3.0
+    stale_after_months: Annotated[
+        int, Field(description="Organisations not verified for this long are listed as stale.", ge=1)
+    ] = 18
     match_after_ingest: Annotated[
         bool, Field(description="Match and merge all records at the end of every ingest (same transaction).")
     ] = True
@@ -134,6 +157,8 @@ class Settings(BaseSettings):
             raise ValueError(
                 "COOPMAP_SECRET_KEY must be set to a random value of at least 32 characters in production"
             )
+        for name in ("rate_limit_submissions", "rate_limit_login"):
+            Rate.parse(getattr(self, name))
         if self.match_review > self.match_auto_merge:
             raise ValueError("COOPMAP_MATCH_REVIEW must not exceed COOPMAP_MATCH_AUTO_MERGE")
         if self.api_default_limit > self.api_max_limit:

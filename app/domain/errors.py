@@ -5,7 +5,9 @@ CoopmapError            500  (never raised directly)
 ├── NotFound            404  a thing that was asked for does not exist (or is not public)
 ├── InvalidInput        422  a named field or parameter is wrong
 ├── Conflict            409  the state changed under the caller (optimistic locking, duplicates)
+├── Unauthenticated     401  sign in first
 ├── Forbidden           403  the caller may not do this
+├── RateLimited         429  too many requests from this client: retry after some seconds
 └── SourceError         502  an upstream register or download failed
 """
 
@@ -64,6 +66,24 @@ class Forbidden(CoopmapError):
 
     status = 403
     kind = "forbidden"
+
+
+class Unauthenticated(CoopmapError):
+    """The caller must sign in (pages redirect to the login form)."""
+
+    status = 401
+    kind = "unauthenticated"
+
+
+class RateLimited(CoopmapError):
+    """Too many requests from one client; `retry_after` seconds until the next is allowed."""
+
+    status = 429
+    kind = "rate_limited"
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"too many requests: try again in {retry_after} seconds")
+        self.retry_after = retry_after
 
 
 class SourceError(CoopmapError):

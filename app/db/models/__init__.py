@@ -9,6 +9,7 @@ from app.db.models.postcode import Postcode
 from app.db.models.source_record import SourceRecord
 from app.db.models.submission import Submission
 from app.db.models.user import User
+from app.db.models.user_session import UserSession
 
 __all__ = [
     "Area",
@@ -21,4 +22,5 @@ __all__ = [
     "SourceRecord",
     "Submission",
     "User",
+    "UserSession",
 ]
