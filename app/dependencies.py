@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.core.config import Settings
 from app.db.engine import Database
+from app.domain.errors import PayloadTooLarge
 from app.services.search import SearchLimits
 
 
@@ -63,3 +64,15 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 SearchLimitsDep = Annotated[SearchLimits, Depends(get_search_limits)]
 # scope="function": the commit happens before the response is sent, so a failed commit is never a 200.
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+
+
+MAX_BODY = 64 * 1024  # public writes: a filled webform is a few KB
+
+
+async def body_cap(request: Request) -> None:
+    """Refuse a public write over 64 KB (413), by its declared length before reading it."""
+    declared = request.headers.get("content-length")
+    if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY):
+        raise PayloadTooLarge(f"the request may hold at most {MAX_BODY // 1024} KB")
+    if len(await request.body()) > MAX_BODY:
+        raise PayloadTooLarge(f"the request may hold at most {MAX_BODY // 1024} KB")

@@ -5,6 +5,7 @@ CoopmapError            500  (never raised directly)
 ├── NotFound            404  a thing that was asked for does not exist (or is not public)
 ├── InvalidInput        422  a named field or parameter is wrong
 ├── Conflict            409  the state changed under the caller (optimistic locking, duplicates)
+├── PayloadTooLarge     413  the request body is over the cap
 ├── Unauthenticated     401  sign in first
 ├── Forbidden           403  the caller may not do this
 ├── RateLimited         429  too many requests from this client: retry after some seconds
@@ -59,6 +60,13 @@ class Conflict(CoopmapError):
 
     status = 409
     kind = "conflict"
+
+
+class PayloadTooLarge(CoopmapError):
+    """The request body is bigger than this endpoint accepts."""
+
+    status = 413
+    kind = "too_large"
 
 
 class Forbidden(CoopmapError):
