@@ -89,7 +89,7 @@ def test_sql_ish_text_is_stored_and_shown_verbatim(quick_app: FastAPI, session: 
     [stored] = submissions(session)
     assert stored.payload["name"] == SQLISH
     assert stored.payload["description"] == XSS
-    assert session.scalar(select(func.count()).select_from(Organisation)) > 0
+    assert (session.scalar(select(func.count()).select_from(Organisation)) or 0) > 0
 
 
 def test_the_honeypot_stores_nothing_but_looks_accepted(quick_app: FastAPI, session: Session) -> None:
