@@ -14,6 +14,7 @@ import app as app_package
 from app.api.errors import install_error_handlers
 from app.api.openapi import install_openapi
 from app.api.routes import areas, clusters, health, organisations, submissions
+from app.api.routes import moderation as moderation_api
 from app.api.search_schemas import OrganisationFeatureCollection
 from app.core.config import Settings
 from app.core.csrf import CsrfCookieMiddleware
@@ -21,7 +22,7 @@ from app.core.headers import SecurityHeadersMiddleware
 from app.core.ratelimit import RateLimiter
 from app.core.runtime import settle_heap
 from app.db.engine import Database, make_database, warm_pool
-from app.views import docs, exports, map_pages, moderation_auth, pages, submit_pages
+from app.views import docs, exports, map_pages, moderation, moderation_auth, pages, submit_pages
 from app.views.errors import render_error
 from app.views.templating import make_templates
 from web import STATIC_DIR
@@ -86,6 +87,8 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
         docs.router,
         moderation_auth.router,
         submit_pages.router,
+        moderation.router,
+        moderation_api.router,
         moderation_auth.api,
     ):
         application.include_router(router)

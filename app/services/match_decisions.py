@@ -222,3 +222,12 @@ def queue(session: Session, *, limit: int = 50, after_id: int = 0) -> list[PairV
     """Possible duplicates waiting for a moderator, oldest first."""
     repository = MatchingRepository(session)
     return _views(repository, repository.pairs_by_decision(MatchDecisionKind.PENDING_REVIEW, limit, after_id))
+
+
+def pair(session: Session, pair_id: int) -> PairView:
+    """One stored pair with its explanation."""
+    repository = MatchingRepository(session)
+    stored = repository.pair(pair_id)
+    if stored is None:
+        raise NotFound(f"no candidate pair {pair_id}")
+    return _views(repository, [stored])[0]
