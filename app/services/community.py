@@ -20,7 +20,8 @@ from app.db.repositories.matching import MatchingRepository
 from app.db.repositories.users import AuditRepository
 from app.domain.enums import MatchDecisionKind
 from app.domain.errors import Conflict, NotFound
-from app.services import linking, records
+from app.domain.postcode import normalise_postcode, parse_postcode_district
+from app.services import geocoding, linking, records
 from app.services.audit import record_event
 from app.services.matching import rematch
 from ingest.matching import MatchConfig
@@ -87,6 +88,15 @@ def publish(
         touched.add(organisation_id)
     rematch(session, config, touched=touched)
     session.refresh(record)
+    if record.organisation_id is not None:
+        # Onto the map at once, from the local postcode table (never the network inside a request).
+        geocoding.resolve_organisations(
+            session,
+            None,
+            normalise=normalise_postcode,
+            district_of=parse_postcode_district,
+            only=[record.organisation_id],
+        )
     organisation = session.get(Organisation, record.organisation_id)
     if organisation is None:  # pragma: no cover - matching gives every record an organisation
         raise NotFound("the submission's organisation disappeared")

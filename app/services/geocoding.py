@@ -9,7 +9,7 @@ which services may not import, so callers pass them in (`normalise`, `district_o
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -112,6 +112,7 @@ def resolve_organisations(
     normalise: Normaliser,
     district_of: DistrictParser,
     batch_size: int = 1000,
+    only: Sequence[int] | None = None,
 ) -> GeocodeReport:
     """Locate every organisation that has a postcode from the cache, `lookup_missing`, or its district.
 
@@ -127,7 +128,7 @@ def resolve_organisations(
         total=counts.total, exact=counts.exact, no_postcode=counts.no_postcode, unresolved=counts.no_postcode
     )
     observed_at = utcnow()
-    for batch in organisations.targets(batch_size):
+    for batch in organisations.targets(batch_size, only):
         units = {target.id: normalise(target.postcode) for target in batch}
         wanted = sorted({unit for unit in units.values() if unit is not None})
         cached = cache.lookup(wanted)

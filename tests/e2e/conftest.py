@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvicorn
@@ -20,9 +21,9 @@ from tests.conftest import free_port, make_settings, skip_or_fail, wait_until_he
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
-def serve(path: Path, fill: Callable[[Session], object]) -> Iterator[str]:
+def serve(path: Path, fill: Callable[[Session], object], **overrides: Any) -> Iterator[str]:
     """The real app under uvicorn on a free port, on a new migrated SQLite file that `fill` stocks."""
-    settings = make_settings(f"sqlite:///{path}")
+    settings = make_settings(f"sqlite:///{path}", **overrides)
     database = make_database(settings)
     migrate.upgrade(database.engine)
     with sessionmaker(bind=database.engine).begin() as session:

@@ -67,8 +67,13 @@ class GeocodingRepository:
         total, exact_count, no_postcode_count = self.session.execute(statement).one()
         return GeocodeCounts(total=int(total), exact=int(exact_count), no_postcode=int(no_postcode_count))
 
-    def targets(self, batch_size: int = 1000) -> Iterator[list[GeocodeTarget]]:
-        """Organisations with a postcode and no exact location, in id order, in keyset batches."""
+    def targets(
+        self, batch_size: int = 1000, only: Sequence[int] | None = None
+    ) -> Iterator[list[GeocodeTarget]]:
+        """Organisations with a postcode and no exact location, in id order, in keyset batches.
+
+        `only` limits them to some organisations (a newly approved entry).
+        """
         after: int | None = None
         while True:
             statement = select(
@@ -82,6 +87,8 @@ class GeocodingRepository:
                 Organisation.postcode != "",
                 Organisation.location_precision != LocationPrecision.EXACT,
             )
+            if only is not None:
+                statement = statement.where(Organisation.id.in_(list(only)[:1000]))
             if after is not None:
                 statement = statement.where(Organisation.id > after)
             statement = statement.order_by(Organisation.id).limit(batch_size)
