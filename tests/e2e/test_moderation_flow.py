@@ -17,7 +17,7 @@ from ingest.demo.loader import load_demo
 from tests.e2e.conftest import ARTIFACTS, serve
 
 pytestmark = pytest.mark.browser
-PASSWORD = "a long moderator passphrase"  # noqa: S105  (test account)
+PASSWORD = "a long moderator passphrase"
 
 
 def stock(session: Session) -> None:
