@@ -19,7 +19,7 @@ from app.db.engine import Database, make_database
 from app.domain.enums import AreaKind, Role
 from app.domain.errors import CoopmapError
 from app.main import create_app
-from app.services import exports, links, organisations, users
+from app.services import edit_links, exports, links, organisations, submissions, suppressions, users
 from app.services.search import SearchLimits, SearchQuery
 from ingest.areas_cli import (
     AreasFileArgument,
@@ -366,6 +366,36 @@ def org_split(
     settings = _settings()
     with _migrated(settings) as database:
         split_command(database, settings, organisation, record, reason)
+
+
+@org_cli.command("suppress")
+def org_suppress(
+    organisation: Annotated[str, typer.Argument(help="Public id or slug.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why (an erasure request; kept in the audit log).")],
+) -> None:
+    """Erase an organisation: hide it, delete its records and keep every re-ingest from bringing it back."""
+    with _migrated() as database:
+        try:
+            with database.session_factory.begin() as session:
+                erased = suppressions.suppress(session, organisation, actor="cli", reason=reason)
+                name = erased.name
+            console.print(f"Erased {name}; re-ingests will skip its records.", soft_wrap=True)
+        except CoopmapError as exc:
+            raise _fail(exc.message) from None
+
+
+@org_cli.command("revoke-edit-links")
+def org_revoke_edit_links(organisation: Annotated[str, typer.Argument(help="Public id or slug.")]) -> None:
+    """Withdraw every private edit link of an organisation."""
+    with _migrated() as database:
+        try:
+            with database.session_factory.begin() as session:
+                count = edit_links.revoke(
+                    session, submissions.organisation_for_edit(session, organisation), "cli"
+                )
+            console.print(f"Withdrew {count} edit link(s).")
+        except CoopmapError as exc:
+            raise _fail(exc.message) from None
 
 
 def main() -> None:

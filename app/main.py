@@ -22,7 +22,16 @@ from app.core.headers import SecurityHeadersMiddleware
 from app.core.ratelimit import RateLimiter
 from app.core.runtime import settle_heap
 from app.db.engine import Database, make_database, warm_pool
-from app.views import docs, exports, map_pages, moderation, moderation_auth, pages, submit_pages
+from app.views import (
+    docs,
+    edit_link_pages,
+    exports,
+    map_pages,
+    moderation,
+    moderation_auth,
+    pages,
+    submit_pages,
+)
 from app.views.errors import render_error
 from app.views.templating import make_templates
 from web import STATIC_DIR
@@ -87,6 +96,7 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
         docs.router,
         moderation_auth.router,
         submit_pages.router,
+        edit_link_pages.router,
         moderation.router,
         moderation_api.router,
         moderation_auth.api,

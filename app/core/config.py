@@ -133,6 +133,18 @@ class Settings(BaseSettings):
     stale_after_months: Annotated[
         int, Field(description="Organisations not verified for this long are listed as stale.", ge=1)
     ] = 18
+    public_url: Annotated[
+        str, Field(description="This site's address, for links in emails (no trailing slash).")
+    ] = "http://127.0.0.1:8000"
+    edit_link_days: Annotated[int, Field(description="How long a private edit link works.", ge=1)] = 90
+    smtp_host: Annotated[
+        str | None, Field(description="SMTP server for email; unset: messages are written to the log.")
+    ] = None
+    smtp_port: Annotated[int, Field(description="SMTP port.", ge=1, le=65535)] = 587
+    smtp_username: Annotated[str | None, Field(description="SMTP user, if the server wants one.")] = None
+    smtp_password: Annotated[str | None, Field(description="SMTP password.")] = None
+    smtp_starttls: Annotated[bool, Field(description="Upgrade the SMTP connection with STARTTLS.")] = True
+    mail_from: Annotated[str, Field(description="Sender address of Coopmap's email.")] = "coopmap@localhost"
     match_after_ingest: Annotated[
         bool, Field(description="Match and merge all records at the end of every ingest (same transaction).")
     ] = True

@@ -5,6 +5,7 @@ CoopmapError            500  (never raised directly)
 ├── NotFound            404  a thing that was asked for does not exist (or is not public)
 ├── InvalidInput        422  a named field or parameter is wrong
 ├── Conflict            409  the state changed under the caller (optimistic locking, duplicates)
+├── Gone                410  it existed but has expired or was withdrawn
 ├── PayloadTooLarge     413  the request body is over the cap
 ├── Unauthenticated     401  sign in first
 ├── Forbidden           403  the caller may not do this
@@ -60,6 +61,13 @@ class Conflict(CoopmapError):
 
     status = 409
     kind = "conflict"
+
+
+class Gone(CoopmapError):
+    """The thing existed but has expired or was withdrawn."""
+
+    status = 410
+    kind = "gone"
 
 
 class PayloadTooLarge(CoopmapError):

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from app.core.config import Settings
 from app.db.base import utcnow
 from app.db.models import IngestRun
+from app.db.repositories.edit_tokens import SuppressionRepository
 from app.db.repositories.ingest_runs import IngestRunRepository
 from app.db.repositories.source_records import SourceRecordRepository
 from app.domain.enums import IngestStatus
@@ -38,6 +39,7 @@ class RunTally:
     skipped: int = 0
     missing: int = 0
     organisations_created: int = 0
+    suppressed: int = 0  # rows skipped because their organisation was erased
     records_merged: int = 0  # records matching moved into another organisation
     pairs_review: int = 0  # possible duplicates waiting for a moderator after the run
     # Organisations whose records this run inserted or changed: their survivorship is recomputed.
@@ -86,8 +88,10 @@ def store_batch(
 ) -> None:
     """Upsert a batch of records, link them to organisations and apply their fields.
 
-    Pass `create_organisations=False` when `match_and_merge` follows in the same transaction.
+    Records on the suppression list (erased organisations) are skipped, never stored. Pass
+    `create_organisations=False` when `match_and_merge` follows in the same transaction.
     """
+    items = _not_suppressed(session, source, items, tally)
     outcomes = records.upsert_records(session, source=source, items=items, seen_at=seen_at, run_id=run_id)
     for outcome in outcomes:
         if outcome.change is records.Change.INSERTED:
@@ -106,6 +110,33 @@ def store_batch(
     )
     # A new organisation made from one record already holds exactly that record's values.
     tally.touched.update(org for org, count in changed.items() if org not in created or count > 1)
+
+
+def _not_suppressed(
+    session: Session, source: str, items: Sequence[records.RecordInput], tally: RunTally
+) -> Sequence[records.RecordInput]:
+    ids, fca, companies = SuppressionRepository(session).suppressed(
+        source,
+        [item.source_id for item in items],
+        [item.fields["fca_number"] for item in items if item.fields.get("fca_number")],
+        [
+            item.fields["companies_house_number"]
+            for item in items
+            if item.fields.get("companies_house_number")
+        ],
+    )
+    if not (ids or fca or companies):
+        return items
+    kept = [
+        item
+        for item in items
+        if item.source_id not in ids
+        and item.fields.get("fca_number") not in fca
+        and item.fields.get("companies_house_number") not in companies
+    ]
+    tally.skipped += len(items) - len(kept)
+    tally.suppressed += len(items) - len(kept)
+    return kept
 
 
 def match_and_merge(session: Session, settings: Settings, tally: RunTally) -> None:

@@ -7,6 +7,7 @@ two moderators acting at once get one success and one 409 with a fresh view. JSO
 
 from __future__ import annotations
 
+import logging
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -15,12 +16,14 @@ from fastapi.templating import Jinja2Templates
 
 from app.api.auth import ModeratorDep
 from app.core.csrf import require_csrf
+from app.db.models import Organisation
 from app.dependencies import SessionDep, SettingsDep
-from app.domain.errors import Conflict
-from app.services import community, match_decisions, moderation, submissions
+from app.domain.errors import Conflict, SourceError
+from app.services import community, edit_links, match_decisions, moderation, submissions, suppressions
 from app.services.matching import match_config
 
-router = APIRouter(include_in_schema=False, dependencies=[])
+router = APIRouter(include_in_schema=False)
+logger = logging.getLogger(__name__)
 CSRF = [Depends(require_csrf)]
 Reason = Annotated[str, Form(max_length=2000)]
 
@@ -73,7 +76,10 @@ def decide_submission(
     try:
         if action == "approve":
             config = match_config(settings.match_auto_merge, settings.match_review)
-            submissions.approve(session, submission, expected_version=version, actor=user, config=config)
+            organisation = submissions.approve(
+                session, submission, expected_version=version, actor=user, config=config
+            )
+            _send_edit_link(session, settings, organisation, submission.contact_email, user)
         elif action == "reject":
             submissions.reject(session, submission, expected_version=version, actor=user, reason=reason)
         elif action == "request-changes":
@@ -86,6 +92,22 @@ def decide_submission(
         session.rollback()
         return _review(request, session, user, public_id, exc.message, 409)
     return RedirectResponse("/moderation", status_code=303)
+
+
+def _send_edit_link(
+    session: SessionDep,
+    settings: SettingsDep,
+    organisation: Organisation,
+    email: str | None,
+    user: ModeratorDep,
+) -> None:
+    """Give the group its private edit link; a mail failure must not undo the approval."""
+    if not email:
+        return
+    try:
+        edit_links.issue(session, settings, organisation, email, user)
+    except SourceError as exc:
+        logger.warning("approved, but the edit link email failed: %s", exc.message)
 
 
 @router.get("/moderation/duplicates/{pair_id}", response_class=HTMLResponse)
@@ -132,7 +154,7 @@ def change_organisation(
     target: Annotated[str, Form(max_length=200)],
     reason: Reason = "",
 ) -> Response:
-    """Merge (target: another organisation) | split (target: source:id) | revert (target: event id)."""
+    """Merge (target: another organisation) | split (source:id) | revert (event id) | suppress (`erase`)."""
     config = match_config(settings.match_auto_merge, settings.match_review)
     if action == "merge":
         match_decisions.merge(session, ident, target, config=config, actor=user, reason=reason)
@@ -140,6 +162,9 @@ def change_organisation(
         match_decisions.split(session, ident, target, config=config, actor=user, reason=reason)
     elif action == "revert" and target.isdigit():
         community.revert(session, ident, int(target), config=config, actor=user, reason=reason)
+    elif action == "suppress" and target == "erase":
+        suppressions.suppress(session, ident, actor=user, reason=reason)
+        return RedirectResponse("/moderation", status_code=303)
     else:
         raise Conflict(f"unknown action {action!r} or target")
     return RedirectResponse(f"/moderation/organisations/{ident}", status_code=303)

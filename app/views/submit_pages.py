@@ -36,7 +36,7 @@ def _templates(request: Request) -> Jinja2Templates:
     return templates
 
 
-def _render(
+def render_form(
     request: Request,
     *,
     organisation: Organisation | None,
@@ -44,7 +44,9 @@ def _render(
     errors: dict[str, str] | None = None,
     candidates: list[likely.Likely] | None = None,
     status_code: int = 200,
+    action: str | None = None,
 ) -> Response:
+    """The form with values, errors and "is this you?" candidates."""
     settings = request.app.state.settings
     context = {
         "organisation": organisation,
@@ -52,7 +54,7 @@ def _render(
         "errors": errors or {},
         "candidates": candidates or [],
         "started": submissions.form_started(settings.secret_key),
-        "action": f"/organisations/{organisation.slug}/edit" if organisation else "/submit",
+        "action": action or (f"/organisations/{organisation.slug}/edit" if organisation else "/submit"),
     }
     return _templates(request).TemplateResponse(request, "submit.html", context, status_code=status_code)
 
@@ -60,14 +62,14 @@ def _render(
 @router.get("/submit", response_class=HTMLResponse)
 def submit_form(request: Request) -> Response:
     """An empty form for a new organisation."""
-    return _render(request, organisation=None, values={})
+    return render_form(request, organisation=None, values={})
 
 
 @router.get("/organisations/{slug}/edit", response_class=HTMLResponse, name="organisation_edit")
 def edit_form(request: Request, session: SessionDep, slug: str) -> Response:
     """The form prefilled with what is public now."""
     organisation = submissions.organisation_for_edit(session, slug)
-    return _render(request, organisation=organisation, values=submissions.prefill(organisation))
+    return render_form(request, organisation=organisation, values=submissions.prefill(organisation))
 
 
 async def form_answers(request: Request) -> dict[str, Any]:
@@ -84,13 +86,17 @@ AnswersDep = Annotated[dict[str, Any], Depends(form_answers)]
 _GUARDS = [Depends(body_cap), Depends(require_csrf)]
 
 
-def _receive(
+def receive_answers(
     request: Request,
     session: SessionDep,
     settings: SettingsDep,
     organisation: Organisation | None,
     answers: dict[str, Any],
+    *,
+    via_edit_link: bool = False,
 ) -> Response:
+    """Check the posted answers and store them, or show the form again with what is wrong."""
+    action = str(request.url.path)
     limit(request, "submit", Rate.parse(settings.rate_limit_submissions))
     if answers.pop(HONEYPOT, None):
         logger.info("submission honeypot filled; nothing stored")
@@ -101,24 +107,30 @@ def _receive(
         form = SubmissionForm.model_validate(shown)
     except InvalidInput as exc:
         errors = {exc.field: exc.message}
-        return _render(request, organisation=organisation, values=shown, errors=errors, status_code=422)
+        return render_form(
+            request, organisation=organisation, values=shown, errors=errors, status_code=422, action=action
+        )
     except ValidationError as exc:
         errors = submissions.field_errors(exc.errors())
-        return _render(request, organisation=organisation, values=shown, errors=errors, status_code=422)
+        return render_form(
+            request, organisation=organisation, values=shown, errors=errors, status_code=422, action=action
+        )
     if organisation is None and answers.get("confirmed_new") != "yes":
         config = match_config(settings.match_auto_merge, settings.match_review)
         found = likely.likely_existing(session, form, config)
         if found:
-            return _render(request, organisation=None, values=shown, candidates=found)
+            return render_form(request, organisation=None, values=shown, candidates=found)
     who = submissions.ip_hash(settings.secret_key, client_key(request, frozenset(settings.trusted_proxies)))
-    received = submissions.receive(session, form, organisation=organisation, submitter_ip_hash=who)
+    received = submissions.receive(
+        session, form, organisation=organisation, submitter_ip_hash=who, via_edit_link=via_edit_link
+    )
     return RedirectResponse(f"/submit/thanks?id={received.submission.public_id}", status_code=303)
 
 
 @router.post("/submit", dependencies=_GUARDS)
 def submit(request: Request, session: SessionDep, settings: SettingsDep, answers: AnswersDep) -> Response:
     """Check and store a new organisation's entry, or show the form again with what is wrong."""
-    return _receive(request, session, settings, None, answers)
+    return receive_answers(request, session, settings, None, answers)
 
 
 @router.post("/organisations/{slug}/edit", dependencies=_GUARDS)
@@ -127,7 +139,7 @@ def submit_edit(
 ) -> Response:
     """Check and store a suggested edit of a listed organisation."""
     organisation = submissions.organisation_for_edit(session, slug)
-    return _receive(request, session, settings, organisation, answers)
+    return receive_answers(request, session, settings, organisation, answers)
 
 
 @router.get("/submit/thanks", response_class=HTMLResponse)
