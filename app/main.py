@@ -29,6 +29,7 @@ from app.views import (
     map_pages,
     moderation,
     moderation_auth,
+    moderation_users,
     pages,
     submit_pages,
 )
@@ -98,6 +99,8 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
         submit_pages.router,
         edit_link_pages.router,
         moderation.router,
+        moderation_users.router,
+        moderation_users.api,
         moderation_api.router,
         moderation_auth.api,
     ):

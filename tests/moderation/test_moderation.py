@@ -248,3 +248,53 @@ def test_audit_log_and_stale_list_have_pages_and_json_twins(app: FastAPI, sessio
         stale = client.get("/api/moderation/stale").json()
         assert isinstance(stale, list)
         assert client.get("/moderation/stale").status_code == 200
+
+
+def test_admin_routes_refuse_moderators(app: FastAPI, session: Session) -> None:
+    admin_only = [(method, path) for method, path in moderator_routes(app) if "/users" in path]
+    assert len(admin_only) >= 5
+    make_user(session, "mod@example.org")
+    with browser(app) as client:
+        sign_in(client, "mod@example.org")
+        token = csrf(client)
+        for method, path in admin_only:
+            data = {"csrf_token": token, "role": "admin", "active": "false", "email": "x@example.org"}
+            response = client.request(method, concrete(path), data=data if method == "POST" else None)
+            assert response.status_code == 403, (method, path)
+
+
+def test_an_admin_adds_promotes_and_deactivates_accounts(app: FastAPI, session: Session) -> None:
+    make_user(session, "admin@example.org", Role.ADMIN)
+    with browser(app) as client:
+        sign_in(client, "admin@example.org")
+        created = client.post(
+            "/moderation/users",
+            data={"csrf_token": csrf(client), "email": "new@example.org", "role": "moderator"},
+        )
+        assert created.headers["cache-control"] == "no-store"
+        password = re.search(r'id="one-time-password">([^<]+)<', created.text)
+        assert password is not None
+        accounts = {a["email"]: a for a in client.get("/api/moderation/users").json()}
+        assert accounts["new@example.org"]["must_change_password"] is True
+        assert "password_hash" not in str(accounts)
+        assert "argon2" not in str(accounts)
+        new_id = accounts["new@example.org"]["id"]
+        client.post(f"/moderation/users/{new_id}/role", data={"csrf_token": csrf(client), "role": "admin"})
+        client.post(
+            f"/moderation/users/{new_id}/active", data={"csrf_token": csrf(client), "active": "false"}
+        )
+        own = accounts["admin@example.org"]["id"]
+        refused = client.post(
+            f"/moderation/users/{own}/active",
+            data={"csrf_token": csrf(client), "active": "false"},
+            headers={"accept": "application/json"},
+        )
+        assert refused.status_code == 403
+        after = {a["email"]: a for a in client.get("/api/moderation/users").json()}
+    assert (after["new@example.org"]["role"], after["new@example.org"]["is_active"]) == ("admin", False)
+    with browser(app) as newcomer:
+        response = newcomer.post(
+            "/moderation/login",
+            data={"email": "new@example.org", "password": password.group(1), "csrf_token": csrf(newcomer)},
+        )
+        assert response.status_code == 401

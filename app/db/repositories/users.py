@@ -18,6 +18,14 @@ class UserRepository:
         """The user with this (case-insensitive) email."""
         return self.session.scalars(select(User).where(User.email == email.lower())).first()
 
+    def get(self, user_id: int) -> User | None:
+        """A user by id."""
+        return self.session.get(User, user_id)
+
+    def page(self, *, limit: int) -> list[User]:
+        """Users by email."""
+        return list(self.session.scalars(select(User).order_by(User.email).limit(limit)))
+
     def add(self, user: User) -> User:
         """Stage a new user and flush so it gets its id."""
         self.session.add(user)
