@@ -3,17 +3,21 @@ entry is on the map and in the API; then an edit is suggested, approved, visible
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from email import message_from_bytes
 from typing import Any
 
 import httpx
 import pytest
+from aiosmtpd.controller import Controller
 from sqlalchemy.orm import Session
 
 from app.core.security import hash_password
 from app.domain.enums import Role
 from app.services import users
 from ingest.demo.loader import load_demo
+from tests.conftest import free_port
 from tests.e2e.conftest import ARTIFACTS, serve
 
 pytestmark = pytest.mark.browser
@@ -27,9 +31,36 @@ def stock(session: Session) -> None:
     created.user.must_change_password = False
 
 
+class Inbox:
+    """A real local SMTP server's handler keeping every message."""
+
+    def __init__(self) -> None:
+        self.messages: list[Any] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802  (aiosmtpd's name)
+        self.messages.append(message_from_bytes(envelope.content))
+        return "250 OK"
+
+
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    yield from serve(tmp_path_factory.mktemp("moderation") / "flow.db", stock, submit_min_seconds=1.0)
+def inbox() -> Iterator[tuple[Inbox, int]]:
+    handler, port = Inbox(), free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield handler, port
+    controller.stop()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory, inbox: tuple[Inbox, int]) -> Iterator[str]:
+    yield from serve(
+        tmp_path_factory.mktemp("moderation") / "flow.db",
+        stock,
+        submit_min_seconds=1.0,
+        smtp_host="127.0.0.1",
+        smtp_port=inbox[1],
+        smtp_starttls=False,
+    )
 
 
 def approve_first_pending(moderator: Any, site: str, name: str) -> None:
@@ -40,7 +71,9 @@ def approve_first_pending(moderator: Any, site: str, name: str) -> None:
     moderator.wait_for_url(site + "/moderation")
 
 
-def test_a_group_submits_a_moderator_approves_and_it_is_on_the_map(browser: Any, site: str) -> None:
+def test_a_group_submits_a_moderator_approves_and_it_is_on_the_map(
+    browser: Any, site: str, inbox: tuple[Inbox, int]
+) -> None:
     group = browser.new_context().new_page()
     group.goto(site + "/submit")
     group.fill("#f-name", "Larkspur Bicycle Co-operative")
@@ -68,12 +101,19 @@ def test_a_group_submits_a_moderator_approves_and_it_is_on_the_map(browser: Any,
     assert group.locator("#results-list .result-name").all_inner_texts() == ["Larkspur Bicycle Co-operative"]
     slug = found[0]["slug"]
 
-    # An edit suggested from the organisation's page: queued, approved, visible, with history.
-    group.goto(f"{site}/organisations/{slug}")
     # The typed markup is shown as text, not interpreted.
+    group.goto(f"{site}/organisations/{slug}")
     assert "&lt;by members&gt;" in group.content()
     assert group.locator("main").inner_text().count("Bikes built & mended <by members>") == 1
-    group.get_by_role("link", name="Suggest an edit").click()
+    assert group.get_by_role("link", name="Suggest an edit").count() == 1
+
+    # The approval emailed the group a private link: an edit through it is queued, approved, visible.
+    [message] = inbox[0].messages
+    assert message["To"] == "larkspur@example.org"
+    link = re.search(r"http://\S+/edit/\S+", message.get_payload())
+    assert link is not None
+    group.goto(site + link.group(0)[link.group(0).index("/edit/") :])
+    assert group.input_value("#f-name") == "Larkspur Bicycle Co-operative"
     group.fill("#f-description", "Now open on Saturdays")
     group.fill("#f-contact_email", "larkspur@example.org")
     group.wait_for_timeout(1100)
