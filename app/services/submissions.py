@@ -163,7 +163,8 @@ def _transition(
         )
     if to not in _NEXT.get(submission.state, frozenset()):
         raise Conflict(f"a {submission.state.value} submission cannot become {to.value}")
-    if to in (SubmissionState.REJECTED, SubmissionState.CHANGES_REQUESTED) and not (reason or "").strip():
+    needs_reason = (SubmissionState.REJECTED, SubmissionState.CHANGES_REQUESTED, SubmissionState.WITHDRAWN)
+    if to in needs_reason and not (reason or "").strip():
         raise InvalidInput("reason", "say why, so the group can act on it")
     submission.state = to
     submission.moderator_id = actor.id
@@ -230,6 +231,20 @@ def request_changes(
         session,
         submission,
         SubmissionState.CHANGES_REQUESTED,
+        expected_version=expected_version,
+        actor=actor,
+        reason=reason,
+    )
+
+
+def withdraw(
+    session: Session, submission: Submission, *, expected_version: int, actor: User, reason: str
+) -> None:
+    """Withdraw at the group's request (the reason records how they asked)."""
+    _transition(
+        session,
+        submission,
+        SubmissionState.WITHDRAWN,
         expected_version=expected_version,
         actor=actor,
         reason=reason,

@@ -71,7 +71,7 @@ def decide_submission(
     version: Annotated[int, Form()],
     reason: Reason = "",
 ) -> Response:
-    """Approve | reject | request-changes; a stale version is a 409 with the fresh view."""
+    """Approve | reject | request-changes | withdraw; a stale version is a 409 with the fresh view."""
     submission = submissions.get(session, public_id)
     try:
         if action == "approve":
@@ -86,6 +86,8 @@ def decide_submission(
             submissions.request_changes(
                 session, submission, expected_version=version, actor=user, reason=reason
             )
+        elif action == "withdraw":
+            submissions.withdraw(session, submission, expected_version=version, actor=user, reason=reason)
         else:
             return _page(request, "error.html", {"status": 404, "detail": "no such action"}, 404)
     except Conflict as exc:

@@ -298,3 +298,31 @@ def test_an_admin_adds_promotes_and_deactivates_accounts(app: FastAPI, session: 
             data={"email": "new@example.org", "password": password.group(1), "csrf_token": csrf(newcomer)},
         )
         assert response.status_code == 401
+
+
+@pytest.mark.parametrize(
+    ("action", "state"), [("request-changes", "changes_requested"), ("withdraw", "withdrawn")]
+)
+def test_named_transitions_with_a_reason_are_audited(
+    quick_app: FastAPI, session: Session, action: str, state: str
+) -> None:
+    make_user(session, "mod@example.org")
+    with browser(quick_app) as client:
+        reference = submit(client)
+        sign_in(client, "mod@example.org")
+        version = client.get(f"/api/moderation/submissions/{reference}").json()["version"]
+        response = client.post(
+            f"/moderation/submissions/{reference}/{action}",
+            data={"csrf_token": csrf(client), "version": version, "reason": "by email on 3 December"},
+            follow_redirects=False,
+        )
+        assert response.status_code == 303
+        after = client.get(f"/api/moderation/submissions/{reference}").json()
+        assert (after["state"], after["reason"]) == (state, "by email on 3 December")
+        again = client.post(
+            f"/moderation/submissions/{reference}/approve",
+            data={"csrf_token": csrf(client), "version": after["version"]},
+        )
+        assert again.status_code == 409
+    event = session.scalars(select(AuditEvent).where(AuditEvent.action == f"submission.{state}")).one()
+    assert event.actor_label == "mod@example.org"
