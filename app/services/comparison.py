@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from app.db.repositories.matching import MatchingRepository
 from app.domain.review import FIELD_LABELS, FieldDiff, field_diffs
 from app.domain.survivorship import REGISTER_SOURCES, RecordView, base_source, survive
-from app.services.matching import MISSING_STATUS
+from app.services.survivorship import MISSING_STATUS
 
 
 def compare_submission(
