@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from app.db.repositories.matching import MatchingRepository
 from app.domain.review import FIELD_LABELS, FieldDiff, field_diffs
-from app.domain.survivorship import REGISTER_SOURCES, RecordView, base_source, survive
-from app.services.survivorship import MISSING_STATUS
+from app.domain.survivorship import REGISTER_SOURCES, base_source, survive
+from app.services.survivorship import view
 
 
 def compare_submission(
@@ -23,14 +23,7 @@ def compare_submission(
     columns = [name for name in FIELD_LABELS if name != "other_names"] + ["other_names"]
     current = repository.organisation_rows([organisation_id], columns).get(organisation_id, {})
     registers = [
-        RecordView(
-            id=row.id,
-            source=row.source,
-            source_id=row.source_id,
-            fields=row.fields,
-            seen_at=row.last_seen_at,
-            present=row.status_in_source != MISSING_STATUS,
-        )
+        view(row)
         for row in repository.record_rows_of([organisation_id])
         if base_source(row.source) in REGISTER_SOURCES
     ]

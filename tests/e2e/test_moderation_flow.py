@@ -5,20 +5,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from email import message_from_bytes
 from typing import Any
 
 import httpx
 import pytest
-from aiosmtpd.controller import Controller
 from sqlalchemy.orm import Session
 
 from app.core.security import hash_password
 from app.domain.enums import Role
 from app.services import users
 from ingest.demo.loader import load_demo
-from tests.conftest import free_port
 from tests.e2e.conftest import ARTIFACTS, serve
+from tests.mail import Inbox, smtp_server
 
 pytestmark = pytest.mark.browser
 PASSWORD = "a long moderator passphrase"
@@ -31,24 +29,10 @@ def stock(session: Session) -> None:
     created.user.must_change_password = False
 
 
-class Inbox:
-    """A real local SMTP server's handler keeping every message."""
-
-    def __init__(self) -> None:
-        self.messages: list[Any] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802  (aiosmtpd's name)
-        self.messages.append(message_from_bytes(envelope.content))
-        return "250 OK"
-
-
 @pytest.fixture(scope="module")
 def inbox() -> Iterator[tuple[Inbox, int]]:
-    handler, port = Inbox(), free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    yield handler, port
-    controller.stop()
+    with smtp_server() as server:
+        yield server, server.port
 
 
 @pytest.fixture(scope="module")

@@ -6,12 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import timedelta
-from email import message_from_bytes
 from pathlib import Path
-from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 from fastapi import FastAPI
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -23,32 +20,17 @@ from app.db.models import EditToken, Organisation, SourceRecord, Submission
 from app.domain.enums import Visibility
 from app.main import create_app
 from app.services import edit_links, suppressions
-from tests.conftest import free_port
 from tests.ingest.test_pipeline import cuk_row, ingest_file
+from tests.mail import Inbox, smtp_server
 from tests.moderation.helpers import browser, csrf, make_user, sign_in
 
 LINK = re.compile(r"/edit/([A-Za-z0-9_-]{20,100})")
 
 
-class Inbox:
-    """An aiosmtpd handler keeping every delivered message."""
-
-    def __init__(self) -> None:
-        self.messages: list[Any] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802  (aiosmtpd's name)
-        self.messages.append(message_from_bytes(envelope.content))
-        return "250 OK"
-
-
 @pytest.fixture
 def inbox() -> Iterator[tuple[Inbox, int]]:
-    handler = Inbox()
-    port = free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    yield handler, port
-    controller.stop()
+    with smtp_server() as server:
+        yield server, server.port
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, delete, insert, select, tuple_, update
+from sqlalchemy import Select, Table, bindparam, delete, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from app.db.base import utcnow
@@ -105,10 +105,9 @@ class MatchingRepository:
         self.pairs = cast(Table, MatchDecision.__table__)
         self.provenance = cast(Table, FieldProvenance.__table__)
 
-    def record_rows(self) -> list[RecordRow]:
-        """Every source record, in id order."""
+    def _record_select(self) -> Select[Any]:
         c = self.records.c
-        statement = select(
+        return select(
             c.id,
             c.source,
             c.source_id,
@@ -117,24 +116,18 @@ class MatchingRepository:
             c.status_in_source,
             c.last_seen_at,
             c.organisation_id,
-        ).order_by(c.id)
+        )
+
+    def record_rows(self) -> list[RecordRow]:
+        """Every source record, in id order."""
+        statement = self._record_select().order_by(self.records.c.id)
         return [RecordRow(*row) for row in self.session.execute(statement)]
 
     def record_rows_of(self, organisation_ids: Iterable[int]) -> list[RecordRow]:
         """The records of some organisations, in id order."""
-        c = self.records.c
         rows: list[RecordRow] = []
         for chunk in _chunks(sorted(set(organisation_ids))):
-            statement = select(
-                c.id,
-                c.source,
-                c.source_id,
-                c.fields,
-                c.links,
-                c.status_in_source,
-                c.last_seen_at,
-                c.organisation_id,
-            ).where(c.organisation_id.in_(chunk))
+            statement = self._record_select().where(self.records.c.organisation_id.in_(chunk))
             rows.extend(RecordRow(*row) for row in self.session.execute(statement))
         return sorted(rows, key=lambda row: row.id)
 
