@@ -16,10 +16,18 @@ from fastapi.templating import Jinja2Templates
 
 from app.api.auth import ModeratorDep
 from app.core.csrf import require_csrf
-from app.db.models import Organisation
+from app.db.models import Organisation, Submission
 from app.dependencies import SessionDep, SettingsDep
 from app.domain.errors import Conflict, SourceError
-from app.services import community, edit_links, match_decisions, moderation, submissions, suppressions
+from app.services import (
+    community,
+    edit_links,
+    mail,
+    match_decisions,
+    moderation,
+    submissions,
+    suppressions,
+)
 from app.services.matching import match_config
 
 router = APIRouter(include_in_schema=False)
@@ -82,10 +90,12 @@ def decide_submission(
             _send_edit_link(session, settings, organisation, submission.contact_email, user)
         elif action == "reject":
             submissions.reject(session, submission, expected_version=version, actor=user, reason=reason)
+            _tell_the_group(settings, submission, "was not published", reason)
         elif action == "request-changes":
             submissions.request_changes(
                 session, submission, expected_version=version, actor=user, reason=reason
             )
+            _tell_the_group(settings, submission, "needs a change before it can be published", reason)
         elif action == "withdraw":
             submissions.withdraw(session, submission, expected_version=version, actor=user, reason=reason)
         else:
@@ -110,6 +120,26 @@ def _send_edit_link(
         edit_links.issue(session, settings, organisation, email, user)
     except SourceError as exc:
         logger.warning("approved, but the edit link email failed: %s", exc.message)
+
+
+def _tell_the_group(settings: SettingsDep, submission: Submission, outcome: str, reason: str) -> None:
+    """Email the group's contact the decision and the moderator's reason (a failure is only logged)."""
+    if not submission.contact_email:
+        return
+    name = submission.payload.get("name") or "your organisation"
+    again = f"{settings.public_url}/submit"
+    try:
+        mail.send(
+            settings,
+            to=submission.contact_email,
+            subject=f"Your entry for {name} {outcome}",
+            body=(
+                f"Hello,\n\nYour entry for {name} (reference {submission.public_id}) {outcome}.\n\n"
+                f"The moderator wrote: {reason.strip()}\n\nYou can send it again at {again}.\n"
+            ),
+        )
+    except SourceError as exc:
+        logger.warning("the decision email failed: %s", exc.message)
 
 
 @router.get("/moderation/duplicates/{pair_id}", response_class=HTMLResponse)

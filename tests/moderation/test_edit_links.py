@@ -161,3 +161,28 @@ def test_an_erased_organisation_never_comes_back_with_a_re_ingest(
         )
         == 0
     )
+
+
+def test_a_request_for_changes_tells_the_group_why(
+    mail_app: FastAPI, session: Session, inbox: tuple[Inbox, int]
+) -> None:
+    make_user(session, "mod@example.org")
+    with browser(mail_app) as client:
+        reference = client.post(
+            "/api/submissions",
+            json={"name": "Heartwood Housing", "postcode": "M1 1AA", "contact_email": "hh@example.org"},
+        ).json()["id"]
+        sign_in(client, "mod@example.org")
+        version = client.get(f"/api/moderation/submissions/{reference}").json()["version"]
+        client.post(
+            f"/moderation/submissions/{reference}/request-changes",
+            data={
+                "csrf_token": csrf(client),
+                "version": version,
+                "reason": "Please add your postcode's street",
+            },
+        )
+    [message] = inbox[0].messages
+    assert message["To"] == "hh@example.org"
+    assert "needs a change" in message["Subject"]
+    assert "Please add your postcode's street" in message.get_payload()
