@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import math
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import sqlalchemy as sa
@@ -71,16 +72,30 @@ _organisations_fts = sa.table("organisations_fts", sa.column("rowid"))
 _organisations_fts_vocab = sa.table("organisations_fts_vocab", sa.column("term"))
 _areas = sa.table("areas", sa.column("id"), area_geom)
 
+_RTREE_INSERT_TRIGGER = """CREATE TRIGGER IF NOT EXISTS organisations_rtree_ai AFTER INSERT ON organisations
+       WHEN new.latitude IS NOT NULL AND new.longitude IS NOT NULL BEGIN
+         INSERT INTO organisations_rtree
+         VALUES (new.id, new.latitude, new.latitude, new.longitude, new.longitude);
+       END"""
+_FTS_INSERT_TRIGGER = """CREATE TRIGGER IF NOT EXISTS organisations_fts_ai AFTER INSERT ON organisations BEGIN
+         INSERT INTO organisations_fts(rowid, name, other_names, description, goods_services)
+         VALUES (new.id, new.name, new.other_names, new.description, new.goods_services);
+       END"""
+# What the two insert triggers do, for a batch of new rows at once (ids above the largest before it).
+_INDEX_NEW_ORGANISATIONS = [
+    """INSERT INTO organisations_rtree
+       SELECT id, latitude, latitude, longitude, longitude FROM organisations
+       WHERE id > :after AND latitude IS NOT NULL AND longitude IS NOT NULL""",
+    """INSERT INTO organisations_fts(rowid, name, other_names, description, goods_services)
+       SELECT id, name, other_names, description, goods_services FROM organisations WHERE id > :after""",
+]
+
 _SQLITE_DDL = [
     # R*Tree of organisation points; min == max. Coordinates are 32-bit floats rounded outward,
     # so the R*Tree is a prefilter and queries refine against the real REAL columns.
     """CREATE VIRTUAL TABLE IF NOT EXISTS organisations_rtree
        USING rtree(id, min_lat, max_lat, min_lon, max_lon)""",
-    """CREATE TRIGGER IF NOT EXISTS organisations_rtree_ai AFTER INSERT ON organisations
-       WHEN new.latitude IS NOT NULL AND new.longitude IS NOT NULL BEGIN
-         INSERT INTO organisations_rtree
-         VALUES (new.id, new.latitude, new.latitude, new.longitude, new.longitude);
-       END""",
+    _RTREE_INSERT_TRIGGER,
     """CREATE TRIGGER IF NOT EXISTS organisations_rtree_au
        AFTER UPDATE OF latitude, longitude ON organisations BEGIN
          DELETE FROM organisations_rtree WHERE id = old.id;
@@ -94,10 +109,7 @@ _SQLITE_DDL = [
     # Full-text index over the descriptive fields (JSON lists are indexed as their text).
     """CREATE VIRTUAL TABLE IF NOT EXISTS organisations_fts USING fts5(
          name, other_names, description, goods_services, tokenize = 'unicode61 remove_diacritics 2')""",
-    """CREATE TRIGGER IF NOT EXISTS organisations_fts_ai AFTER INSERT ON organisations BEGIN
-         INSERT INTO organisations_fts(rowid, name, other_names, description, goods_services)
-         VALUES (new.id, new.name, new.other_names, new.description, new.goods_services);
-       END""",
+    _FTS_INSERT_TRIGGER,
     """CREATE TRIGGER IF NOT EXISTS organisations_fts_au
        AFTER UPDATE OF name, other_names, description, goods_services ON organisations BEGIN
          DELETE FROM organisations_fts WHERE rowid = old.id;
@@ -244,6 +256,61 @@ def configure_sqlite_connection(dbapi_connection: Any, busy_timeout_ms: int) -> 
             dbapi_connection.create_function("sqrt", 1, math.sqrt, deterministic=True)
     finally:
         cursor.close()
+
+
+def reserve_ids(session: Session, table: Table, count: int) -> list[int]:
+    """`count` fresh primary keys for rows about to be inserted, so a batch insert needs no RETURNING.
+
+    SQLite cannot return a batch's ids in parameter order, and SQLAlchemy then inserts row by row (20k
+    source records: 1.8 s). SQLite's own choice for a new key is the largest plus one, so that is what these
+    are: WAL admits one writer, and a transaction whose snapshot went stale cannot write at all, so no other
+    row can take them first. PostgreSQL draws them from the column's sequence.
+    """
+    if count <= 0:
+        return []
+    key = table.c.id
+    if is_sqlite(session.connection()):
+        largest = int(session.execute(sa.select(sa.func.coalesce(sa.func.max(key), 0))).scalar_one())
+        return list(range(largest + 1, largest + 1 + count))
+    statement = sa.text(
+        "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :count)"
+    )
+    return [int(value) for value in session.scalars(statement, {"table": table.name, "count": count})]
+
+
+@contextmanager
+def organisation_batch_insert(session: Session) -> Iterator[None]:
+    """Inside, new organisations may be inserted in bulk; the search indexes catch up on leaving.
+
+    On SQLite the per-row insert triggers cost three times the insert itself (an executemany of 13k
+    organisations: 1.7 s with them, 0.45 s without). They are dropped for the block and re-created after
+    two set-based statements index the new rows; all of it in the caller's transaction, so a rollback
+    restores the triggers with everything else. PostgreSQL derives its indexed columns: nothing to do.
+    """
+    if not is_sqlite(session.connection()):
+        yield
+        return
+    session.flush()
+    after = session.execute(sa.select(sa.func.max(Organisation.id))).scalar() or 0
+    session.execute(sa.text("DROP TRIGGER organisations_rtree_ai"))
+    session.execute(sa.text("DROP TRIGGER organisations_fts_ai"))
+
+    def catch_up() -> None:
+        for statement in _INDEX_NEW_ORGANISATIONS:
+            session.execute(sa.text(statement), {"after": after})
+        session.execute(sa.text(_RTREE_INSERT_TRIGGER))
+        session.execute(sa.text(_FTS_INSERT_TRIGGER))
+
+    try:
+        yield
+        session.flush()
+    except BaseException:
+        # A transaction that must roll back gets its triggers back that way; one that carries on (after a
+        # savepoint) must keep indexing what it inserts.
+        if session.is_active:
+            catch_up()
+        raise
+    catch_up()
 
 
 def create_search_structures(connection: Connection) -> None:

@@ -58,6 +58,7 @@ DESCRIPTIVE_FIELDS = (
     "website",
     "phone",
 )
+_ALL_FIELDS = IDENTITY_FIELDS + DESCRIPTIVE_FIELDS + CONTACT_GROUP + LOCATION_FIELDS
 
 
 def base_source(source: str) -> str:
@@ -121,8 +122,21 @@ def _community_first(record: RecordView) -> tuple[bool, bool, datetime, int, str
     return (base_source(record.source) == COMMUNITY, *_freshness(record))
 
 
-def _first(ordered: Sequence[RecordView], supplies: Callable[[RecordView], bool]) -> RecordView | None:
-    return next((record for record in ordered if supplies(record)), None)
+# A record in one of the two orders, with the names of the fields it supplies (worked out once).
+_Ranked = tuple["RecordView", frozenset[str]]
+
+
+def _rank(records: Sequence[RecordView], key: Callable[[RecordView], Any]) -> list[_Ranked]:
+    return [(record, _supplied(record)) for record in sorted(records, key=key, reverse=True)]
+
+
+def _supplied(record: RecordView) -> frozenset[str]:
+    return frozenset(name for name, value in record.fields.items() if is_supplied(value))
+
+
+def _first(ordered: Sequence[_Ranked], wanted: frozenset[str]) -> RecordView | None:
+    """The first record that supplies any of the wanted fields."""
+    return next((record for record, has in ordered if not has.isdisjoint(wanted)), None)
 
 
 def _take(
@@ -147,22 +161,8 @@ def _other_names(records: Sequence[RecordView], name: Any) -> list[str]:
     return names
 
 
-def _supplies(name: str) -> Callable[[RecordView], bool]:
-    def supplies(record: RecordView) -> bool:
-        return is_supplied(record.fields.get(name))
-
-    return supplies
-
-
-def _any_of(names: Sequence[str]) -> Callable[[RecordView], bool]:
-    def supplies(record: RecordView) -> bool:
-        return any(is_supplied(record.fields.get(name)) for name in names)
-
-    return supplies
-
-
-def _locates(record: RecordView) -> bool:
-    return is_supplied(record.fields.get("postcode")) or is_supplied(record.fields.get("latitude"))
+_ONE = {name: frozenset((name,)) for name in _ALL_FIELDS}
+_LOCATES = frozenset(("postcode", "latitude"))
 
 
 def survive(records: Sequence[RecordView]) -> Survivor:
@@ -171,26 +171,40 @@ def survive(records: Sequence[RecordView]) -> Survivor:
         raise ValueError("survivorship needs at least one record")
     values: dict[str, Any] = {}
     origins: dict[str, Origin] = {}
+    if len(records) == 1:
+        # Most organisations have one record: every field it supplies is the answer, group rules included.
+        only = records[0]
+        origin = Origin(only.id, only.source, only.seen_at)
+        for name in _ALL_FIELDS:
+            value = only.fields.get(name)
+            if is_supplied(value):
+                values[name] = value
+                origins[name] = origin
+        others = _other_names(records, values.get("name"))
+        if others:
+            values["other_names"] = others
+            origins["other_names"] = origin
+        return Survivor(values=values, origins=origins)
     # Each order once (record keys are unique, so the orders are total); then the first supplier wins.
-    register_first = sorted(records, key=_register_first, reverse=True)
-    community_first = sorted(records, key=_community_first, reverse=True)
+    register_first = _rank(records, _register_first)
+    community_first = _rank(records, _community_first)
     for name in IDENTITY_FIELDS:
-        winner = _first(register_first, _supplies(name))
+        winner = _first(register_first, _ONE[name])
         if winner is not None:
             _take(values, origins, winner, (name,))
     for name in DESCRIPTIVE_FIELDS:
-        winner = _first(community_first, _supplies(name))
+        winner = _first(community_first, _ONE[name])
         if winner is not None:
             _take(values, origins, winner, (name,))
-    for group, supplies in ((CONTACT_GROUP, _supplies("email")), (LOCATION_FIELDS, _locates)):
+    for group, wanted in ((CONTACT_GROUP, _ONE["email"]), (LOCATION_FIELDS, _LOCATES)):
         # Without a postcode or coordinates anywhere, a bare town or region is still worth keeping.
-        winner = _first(community_first, supplies) or _first(community_first, _any_of(group))
+        winner = _first(community_first, wanted) or _first(community_first, frozenset(group))
         if winner is not None:
             _take(values, origins, winner, group)
-    others = _other_names(community_first, values.get("name"))
+    others = _other_names([record for record, _ in community_first], values.get("name"))
     if others:
         values["other_names"] = others
-        first = community_first[0]
+        first = community_first[0][0]
         origins["other_names"] = Origin(first.id, first.source, first.seen_at)
     return Survivor(values=values, origins=origins)
 

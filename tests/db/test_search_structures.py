@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
-from sqlalchemy import text
+from sqlalchemy import insert, text
 from sqlalchemy.orm import Session
 
+from app.db.base import utcnow
+from app.db.dialect import organisation_batch_insert
+from app.db.models import Organisation
+from app.db.repositories.matching import MatchingRepository
+from app.services.linking import new_public_id
 from tests.factories import make_organisation
 
 
@@ -64,6 +71,53 @@ def test_text_index_follows_name_and_description(session: Session) -> None:
     session.flush()
     assert text_hits(session, "quokkaberry") == set()
     assert text_hits(session, "wombatfield") == {org.id}
+
+
+def batch_row(name: str, latitude: float | None, longitude: float | None) -> dict[str, Any]:
+    now = utcnow()
+    return {
+        "public_id": new_public_id(),
+        "slug": name.lower().replace(" ", "-"),
+        "name": name,
+        "sort_name": name.lower(),
+        "latitude": latitude,
+        "longitude": longitude,
+        "visibility": "public",
+        "version": 1,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+def test_a_batch_insert_indexes_its_rows_and_the_indexes_follow_later_rows_again(
+    session: Session,
+) -> None:
+    earlier = make_organisation(session, name="Numbatvale Bakery")
+    rows = [batch_row("Quollbridge Housing", 53.48, -2.24), batch_row("Bilbyford Stores", None, None)]
+    ids = MatchingRepository(session).insert_organisations(rows)
+    assert text_hits(session, "quollbridge") == {ids[0]}
+    assert text_hits(session, "bilbyford") == {ids[1]}
+    assert text_hits(session, "numbatvale") == {earlier.id}  # not indexed twice, not lost
+    assert indexed_point(session, ids[0]) == pytest.approx((53.48, -2.24), abs=1e-4)
+    assert indexed_point(session, ids[1]) is None
+    later = make_organisation(session, name="Dunnartown Cycles", latitude=50.72, longitude=-3.53)
+    assert text_hits(session, "dunnartown") == {later.id}
+    assert indexed_point(session, later.id) == pytest.approx((50.72, -3.53), abs=1e-4)
+
+
+def test_a_batch_that_fails_and_is_carried_past_still_indexes_what_it_inserted(session: Session) -> None:
+    def insert_then_fail() -> None:
+        with organisation_batch_insert(session):
+            session.execute(insert(Organisation), [batch_row("Kowarifield Farm", 52.2, 0.12)])
+            raise RuntimeError("halfway")
+
+    with pytest.raises(RuntimeError, match="halfway"):
+        insert_then_fail()
+    inserted = session.scalars(text("SELECT id FROM organisations WHERE name = 'Kowarifield Farm'")).one()
+    assert text_hits(session, "kowarifield") == {inserted}
+    assert indexed_point(session, inserted) == pytest.approx((52.2, 0.12), abs=1e-4)
+    later = make_organisation(session, name="Potoroo Press")
+    assert text_hits(session, "potoroo") == {later.id}
 
 
 @pytest.mark.parametrize("engine", [pytest.param("postgis", marks=pytest.mark.postgis)], indirect=True)

@@ -185,3 +185,35 @@ def test_a_bare_town_survives_when_no_record_has_a_postcode() -> None:
     survivor = survive([record(1, "coops-uk", locality="Oxford"), record(2, "demo", region="South East")])
     assert survivor.values["locality"] == "Oxford"
     assert "region" not in survivor.values
+
+
+FIELD_VALUES = {
+    "name": st.sampled_from(["Oxford Food Co-operative Limited", "", None]),
+    "fca_number": st.sampled_from(["IP12345R", None]),
+    "email": st.sampled_from(["hello@food.example", None]),
+    "email_consent": st.sampled_from([True, False, None]),
+    "postcode": st.sampled_from(["OX4 1DD", "", None]),
+    "locality": st.sampled_from(["Oxford", None]),
+    "latitude": st.sampled_from([51.75, None]),
+    "description": st.sampled_from(["Food for all", "", None]),
+    "other_names": st.sampled_from([["Food Coop"], [], None]),
+}
+
+
+@given(
+    st.sampled_from(SOURCES),
+    st.sampled_from([OLD, NEW]),
+    st.booleans(),
+    st.fixed_dictionaries({}, optional=FIELD_VALUES),
+)
+def test_one_record_survives_as_the_general_rules_would_have_it(
+    source: str, seen: datetime, present: bool, fields: dict[str, Any]
+) -> None:
+    """One record takes a shortcut; beside a record that supplies nothing and always loses, it agrees."""
+    only = record(1, source, seen, present, **fields)
+    nothing = record(2, "demo", datetime(2000, 1, 1, tzinfo=UTC), False)
+    alone = survive([only])
+    assert alone == survive([only, nothing])
+    supplied = {k: v for k, v in fields.items() if k != "other_names" and v not in (None, "", [])}
+    assert {k: v for k, v in alone.values.items() if k != "other_names"} == supplied
+    assert {origin.record_id for origin in alone.origins.values()} <= {1}

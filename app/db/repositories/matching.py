@@ -15,6 +15,7 @@ from typing import Any, cast
 from sqlalchemy import Select, Table, bindparam, delete, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
+from app.db import dialect
 from app.db.base import utcnow
 from app.db.dialect import upsert_statement
 from app.db.models import FieldProvenance, MatchDecision, Organisation, SourceRecord
@@ -404,13 +405,15 @@ class MatchingRepository:
         return str(self.session.execute(select(c.public_id).where(c.id == organisation_id)).scalar_one())
 
     def insert_organisations(self, rows: Sequence[dict[str, Any]]) -> list[int]:
-        """Insert organisations (one executemany with RETURNING, in the rows' order); their ids."""
+        """Insert organisations in one executemany; their ids, in the rows' order."""
         if not rows:
             return []
-        statement = insert(self.organisations).returning(
-            self.organisations.c.id, sort_by_parameter_order=True
-        )
-        return [int(value) for value in self.session.scalars(statement, list(rows))]
+        ids = dialect.reserve_ids(self.session, self.organisations, len(rows))
+        with dialect.organisation_batch_insert(self.session):
+            self.session.execute(
+                insert(self.organisations), [{**row, "id": key} for row, key in zip(rows, ids, strict=True)]
+            )
+        return ids
 
     def insert_provenance(self, rows: Sequence[ProvenanceRow]) -> None:
         """Insert provenance of new organisations (nothing to replace)."""

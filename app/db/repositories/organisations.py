@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import exists, insert, or_, select
+from sqlalchemy import Table, exists, insert, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from app.db.dialect import reserve_ids
 from app.db.models import FieldProvenance, Organisation
 from app.domain.enums import Visibility
 
@@ -81,7 +82,10 @@ class OrganisationRepository:
         return found
 
     def add_all(self, organisations: Sequence[Organisation]) -> None:
-        """Stage new organisations and flush once so they get ids."""
+        """Stage new organisations with reserved ids and flush once (one executemany)."""
+        keys = reserve_ids(self.session, cast(Table, Organisation.__table__), len(organisations))
+        for organisation, key in zip(organisations, keys, strict=True):
+            organisation.id = key
         self.session.add_all(organisations)
         self.session.flush()
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from typing import cast
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import Table, func, select, tuple_
 from sqlalchemy.orm import Session
 
+from app.db.dialect import reserve_ids
 from app.db.models import Organisation, SourceRecord
 
 _CHUNK = 500  # keeps IN lists well under every driver's parameter limit
@@ -106,7 +108,10 @@ class SourceRecordRepository:
         return int(self.session.scalar(statement) or 0)
 
     def add_all(self, records: Sequence[SourceRecord]) -> None:
-        """Stage new records and flush once so they get ids."""
+        """Stage new records with reserved ids and flush once (one executemany)."""
+        keys = reserve_ids(self.session, cast(Table, SourceRecord.__table__), len(records))
+        for record, key in zip(records, keys, strict=True):
+            record.id = key
         self.session.add_all(records)
         self.session.flush()
 
