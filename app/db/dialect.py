@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -256,6 +256,44 @@ def configure_sqlite_connection(dbapi_connection: Any, busy_timeout_ms: int) -> 
             dbapi_connection.create_function("sqrt", 1, math.sqrt, deterministic=True)
     finally:
         cursor.close()
+
+
+def bulk_insert(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert many rows that all name the same columns: executemany on SQLite, COPY on PostgreSQL.
+
+    psycopg pipelines an executemany, yet each row still costs PostgreSQL a statement: 13k organisations
+    took 3.1 s that way (2.3 s with the text and spatial indexes dropped). COPY sends them as one stream.
+    Columns left out take their Python default, as an INSERT through SQLAlchemy would.
+    """
+    if not rows:
+        return
+    session.flush()
+    if is_sqlite(session.connection()):
+        session.execute(sa.insert(table), list(rows))
+        return
+    names = list(rows[0])
+    defaults = {
+        column.name: column.default.arg(None) if column.default.is_callable else column.default.arg  # type: ignore[attr-defined]
+        for column in table.columns
+        if column.name not in names and column.default is not None and not column.default.is_sequence
+    }
+    columns = [table.c[name] for name in names] + [table.c[name] for name in defaults]
+    dialect = session.get_bind().dialect
+    # The same conversions an INSERT would make (JSON to Jsonb, enums to their values, UTC datetimes).
+    processors = [column.type.dialect_impl(dialect).bind_processor(dialect) for column in columns]
+    quote = dialect.identifier_preparer.quote
+    statement = f"COPY {quote(table.name)} ({', '.join(quote(column.name) for column in columns)}) FROM STDIN"
+    tail = list(defaults.values())
+    driver = session.connection().connection.driver_connection
+    with driver.cursor() as cursor, cursor.copy(statement) as copy:  # type: ignore[union-attr]
+        for row in rows:
+            values = [row[name] for name in names] + tail
+            copy.write_row(
+                [
+                    value if process is None else process(value)
+                    for value, process in zip(values, processors, strict=True)
+                ]
+            )
 
 
 def reserve_ids(session: Session, table: Table, count: int) -> list[int]:

@@ -168,8 +168,8 @@ class MatchingRepository:
         """Insert new pairs."""
         now = utcnow()
         if rows:
-            self.session.execute(
-                insert(self.pairs), [dict(row, created_at=now, updated_at=now) for row in rows]
+            dialect.bulk_insert(
+                self.session, self.pairs, [dict(row, created_at=now, updated_at=now) for row in rows]
             )
 
     def update_pairs(self, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -410,16 +410,19 @@ class MatchingRepository:
             return []
         ids = dialect.reserve_ids(self.session, self.organisations, len(rows))
         with dialect.organisation_batch_insert(self.session):
-            self.session.execute(
-                insert(self.organisations), [{**row, "id": key} for row, key in zip(rows, ids, strict=True)]
+            dialect.bulk_insert(
+                self.session,
+                self.organisations,
+                [{**row, "id": key} for row, key in zip(rows, ids, strict=True)],
             )
         return ids
 
     def insert_provenance(self, rows: Sequence[ProvenanceRow]) -> None:
         """Insert provenance of new organisations (nothing to replace)."""
         if rows:
-            self.session.execute(
-                insert(self.provenance),
+            dialect.bulk_insert(
+                self.session,
+                self.provenance,
                 [
                     {
                         "organisation_id": row.organisation_id,
