@@ -16,6 +16,7 @@ from pathlib import Path
 import httpx
 
 from app.core.config import Settings
+from app.core.runtime import batch_heap
 from app.db.base import utcnow
 from app.db.engine import Database
 from app.domain.errors import SourceError
@@ -99,7 +100,7 @@ def _store(
     present: set[str] = set()
     batch: list[RecordInput] = []
     try:
-        with database.session_factory.begin() as session:
+        with batch_heap(), database.session_factory.begin() as session:
             known = ingestion.live_record_count(session, name)
 
             def flush_batch() -> None:

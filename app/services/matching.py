@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.core.runtime import batch_heap
 from app.db.base import utcnow
 from app.db.repositories.matching import MatchingRepository, RecordRow, StoredPair
 from app.db.repositories.postcodes import PostcodeRepository
@@ -196,6 +197,11 @@ def rematch(
     Survivorship is recomputed for organisations whose records moved, those in `touched` (organisations of
     records an ingest changed), or all of them with `full`.
     """
+    with batch_heap():
+        return _rematch(session, config, touched, full)
+
+
+def _rematch(session: Session, config: MatchConfig, touched: Iterable[int], full: bool) -> MatchRunReport:
     session.flush()
     report = MatchRunReport()
     lap = _Laps(report.seconds)

@@ -107,41 +107,47 @@ def upsert_records(
         _check_fields(item.fields)
     repository = SourceRecordRepository(session)
     existing = repository.get_many(source, [item.source_id for item in items])
-    outcomes: list[RecordOutcome] = []
-    new_records: list[SourceRecord] = []
+    changes: list[tuple[str, Change]] = []
+    new_rows: dict[str, dict[str, Any]] = {}  # source_id -> the row to insert
     for item in items:
         digest = content_hash(item.fields)
         record = existing.get(item.source_id)
-        if record is None:
-            record = SourceRecord(
-                source=source,
-                source_id=item.source_id,
-                raw=item.raw,
-                fields=item.fields,
-                content_hash=digest,
-                status_in_source=item.status_in_source,
-                first_seen_at=seen_at,
-                last_seen_at=seen_at,
-                last_run_id=run_id,
-                links=dict(item.links),
-            )
-            existing[item.source_id] = record
-            new_records.append(record)
-            outcomes.append(RecordOutcome(record, Change.INSERTED))
+        row = new_rows.get(item.source_id)
+        if row is not None:
+            # The same id twice in one batch: the later row wins, as it would against a stored record.
+            same = row["content_hash"] == digest and row["status_in_source"] == item.status_in_source
+            row.update(raw=item.raw, fields=item.fields, content_hash=digest, links=dict(item.links))
+            row["status_in_source"] = item.status_in_source
+            changes.append((item.source_id, Change.UNCHANGED if same else Change.UPDATED))
+        elif record is None:
+            new_rows[item.source_id] = {
+                "source": source,
+                "source_id": item.source_id,
+                "organisation_id": None,
+                "raw": item.raw,
+                "fields": item.fields,
+                "content_hash": digest,
+                "status_in_source": item.status_in_source,
+                "first_seen_at": seen_at,
+                "last_seen_at": seen_at,
+                "last_run_id": run_id,
+                "links": dict(item.links),
+            }
+            changes.append((item.source_id, Change.INSERTED))
         elif record.content_hash == digest and record.status_in_source == item.status_in_source:
             # Only bookkeeping changes; SQLAlchemy sends these as one executemany UPDATE.
             record.last_seen_at, record.last_run_id = seen_at, run_id
             if record.links != item.links:
                 record.links = dict(item.links)
-            outcomes.append(RecordOutcome(record, Change.UNCHANGED))
+            changes.append((item.source_id, Change.UNCHANGED))
         else:
             record.raw, record.fields, record.content_hash = item.raw, item.fields, digest
             record.status_in_source = item.status_in_source
             record.last_seen_at, record.last_run_id = seen_at, run_id
             record.links = dict(item.links)
-            outcomes.append(RecordOutcome(record, Change.UPDATED))
-    repository.add_all(new_records)
-    return outcomes
+            changes.append((item.source_id, Change.UPDATED))
+    existing.update(repository.insert_many(list(new_rows.values())))
+    return [RecordOutcome(existing[source_id], change) for source_id, change in changes]
 
 
 def upsert_source_record(

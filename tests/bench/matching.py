@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.core.config import Environment, Settings
+from app.core.runtime import batch_heap
 from app.db import migrate
 from app.db.base import utcnow
 from app.db.engine import make_database
@@ -63,7 +64,7 @@ def run(url: str, count: int, seed: int) -> dict[str, Any]:
             records.RecordInput(source_id=source_id, raw={}, fields=_fields(record), status_in_source="live")
         )
     started = time.perf_counter()
-    with database.session_factory.begin() as session:
+    with batch_heap(), database.session_factory.begin() as session:  # as the ingest pipeline stores
         now = utcnow()
         for source, items in by_source.items():
             for first in range(0, len(items), 1000):

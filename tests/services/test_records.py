@@ -53,6 +53,28 @@ def test_upsert_updates_changed_content_and_hash(session: Session) -> None:
     assert count == 1
 
 
+def test_one_batch_naming_an_id_twice_stores_one_record_with_the_later_content(session: Session) -> None:
+    def item(name: str) -> records.RecordInput:
+        return records.RecordInput(
+            source_id="D1", raw={"name": name}, fields={"name": name}, status_in_source="live"
+        )
+
+    outcomes = records.upsert_records(
+        session, source="unit", items=[item("Old Name"), item("New Name"), item("New Name")], seen_at=T0
+    )
+    assert [o.change for o in outcomes] == [
+        records.Change.INSERTED,
+        records.Change.UPDATED,
+        records.Change.UNCHANGED,
+    ]
+    assert len({id(o.record) for o in outcomes}) == 1
+    stored = session.scalars(select(SourceRecord).where(SourceRecord.source_id == "D1")).all()
+    assert [(r.fields["name"], r.raw["name"], r.first_seen_at) for r in stored] == [
+        ("New Name", "New Name", T0)
+    ]
+    assert outcomes[0].record.id == stored[0].id
+
+
 def test_upsert_rejects_unknown_fields_naming_them(session: Session) -> None:
     with pytest.raises(InvalidInput) as caught:
         upsert(session, {"name": "A", "colour": "red"})
