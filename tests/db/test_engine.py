@@ -11,10 +11,11 @@ from app.db.engine import warm_pool
 
 
 @pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
-def test_sqlite_connection_uses_wal_foreign_keys_and_busy_timeout(session: Session) -> None:
+def test_sqlite_connection_uses_wal_foreign_keys_busy_timeout_and_a_larger_cache(session: Session) -> None:
     assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
     assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
     assert session.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+    assert session.execute(text("PRAGMA cache_size")).scalar() == -32768  # KiB, for bulk writes
 
 
 @pytest.mark.parametrize(

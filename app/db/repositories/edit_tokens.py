@@ -55,6 +55,8 @@ class SuppressionRepository:
         ids: set[str] = set()
         fca: set[str] = set()
         companies: set[str] = set()
+        if self.session.execute(select(Suppression.id).limit(1)).first() is None:
+            return ids, fca, companies  # the usual case: nothing erased, so no lookups by the thousand
         for start in range(0, max(len(source_ids), len(fca_numbers), len(ch_numbers)), 500):
             chunk_ids = list(source_ids[start : start + 500])
             chunk_fca = list(fca_numbers[start : start + 500])
