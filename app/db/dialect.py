@@ -324,6 +324,13 @@ def reserve_ids(session: Session, table: Table, count: int) -> list[int]:
     return [int(value) for value in session.scalars(statement, {"table": table.name, "count": count})]
 
 
+def bulk_insert_new(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> list[int]:
+    """`bulk_insert` rows that have no id yet, under reserved ids; the ids, in the rows' order."""
+    keys = reserve_ids(session, table, len(rows))
+    bulk_insert(session, table, [{**row, "id": key} for row, key in zip(rows, keys, strict=True)])
+    return keys
+
+
 @contextmanager
 def organisation_batch_insert(session: Session) -> Iterator[None]:
     """Inside, new organisations may be inserted in bulk; the search indexes catch up on leaving.

@@ -162,7 +162,11 @@ def _other_names(records: Sequence[RecordView], name: Any) -> list[str]:
 
 
 _ONE = {name: frozenset((name,)) for name in _ALL_FIELDS}
-_LOCATES = frozenset(("postcode", "latitude"))
+# Field groups taken whole from one record: the fields that choose it, then any field of the group.
+_GROUPS = (
+    (CONTACT_GROUP, _ONE["email"], frozenset(CONTACT_GROUP)),
+    (LOCATION_FIELDS, frozenset(("postcode", "latitude")), frozenset(LOCATION_FIELDS)),
+)
 
 
 def survive(records: Sequence[RecordView]) -> Survivor:
@@ -196,9 +200,9 @@ def survive(records: Sequence[RecordView]) -> Survivor:
         winner = _first(community_first, _ONE[name])
         if winner is not None:
             _take(values, origins, winner, (name,))
-    for group, wanted in ((CONTACT_GROUP, _ONE["email"]), (LOCATION_FIELDS, _LOCATES)):
+    for group, wanted, any_of_group in _GROUPS:
         # Without a postcode or coordinates anywhere, a bare town or region is still worth keeping.
-        winner = _first(community_first, wanted) or _first(community_first, frozenset(group))
+        winner = _first(community_first, wanted) or _first(community_first, any_of_group)
         if winner is not None:
             _take(values, origins, winner, group)
     others = _other_names([record for record, _ in community_first], values.get("name"))

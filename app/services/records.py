@@ -116,8 +116,13 @@ def upsert_records(
         if row is not None:
             # The same id twice in one batch: the later row wins, as it would against a stored record.
             same = row["content_hash"] == digest and row["status_in_source"] == item.status_in_source
-            row.update(raw=item.raw, fields=item.fields, content_hash=digest, links=dict(item.links))
-            row["status_in_source"] = item.status_in_source
+            row.update(
+                raw=item.raw,
+                fields=item.fields,
+                content_hash=digest,
+                status_in_source=item.status_in_source,
+                links=dict(item.links),
+            )
             changes.append((item.source_id, Change.UNCHANGED if same else Change.UPDATED))
         elif record is None:
             new_rows[item.source_id] = {

@@ -408,14 +408,8 @@ class MatchingRepository:
         """Insert organisations in one executemany; their ids, in the rows' order."""
         if not rows:
             return []
-        ids = dialect.reserve_ids(self.session, self.organisations, len(rows))
         with dialect.organisation_batch_insert(self.session):
-            dialect.bulk_insert(
-                self.session,
-                self.organisations,
-                [{**row, "id": key} for row, key in zip(rows, ids, strict=True)],
-            )
-        return ids
+            return dialect.bulk_insert_new(self.session, self.organisations, rows)
 
     def insert_provenance(self, rows: Sequence[ProvenanceRow]) -> None:
         """Insert provenance of new organisations (nothing to replace)."""

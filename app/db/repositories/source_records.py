@@ -8,7 +8,7 @@ from typing import Any, cast
 from sqlalchemy import Table, func, select, tuple_
 from sqlalchemy.orm import Session
 
-from app.db.dialect import bulk_insert, reserve_ids
+from app.db.dialect import bulk_insert_new
 from app.db.models import Organisation, SourceRecord
 
 _CHUNK = 500  # keeps IN lists well under every driver's parameter limit
@@ -115,9 +115,7 @@ class SourceRecordRepository:
         """
         if not rows:
             return {}
-        table = cast(Table, SourceRecord.__table__)
-        keys = reserve_ids(self.session, table, len(rows))
-        bulk_insert(self.session, table, [{**row, "id": key} for row, key in zip(rows, keys, strict=True)])
+        keys = bulk_insert_new(self.session, cast(Table, SourceRecord.__table__), rows)
         found: dict[str, SourceRecord] = {}
         for chunk in _chunks(keys):
             for record in self.session.scalars(select(SourceRecord).where(SourceRecord.id.in_(chunk))):
